@@ -1,0 +1,65 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode is the package default;
+/// `ExistentialAny` keeps protocol existentials explicit.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Sluice",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Bloblang", targets: ["Bloblang"]),
+        .library(name: "BloblangStdlib", targets: ["BloblangStdlib"]),
+        .executable(name: "blobl", targets: ["blobl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - C system libraries
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"])]
+        ),
+
+        // MARK: - Language
+        .target(name: "Bloblang", swiftSettings: swiftSettings),
+        .target(name: "PCRE2Regex", dependencies: ["CPCRE2"], swiftSettings: swiftSettings),
+        .target(
+            name: "BloblangStdlib",
+            dependencies: ["Bloblang", "PCRE2Regex"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BloblangTooling",
+            dependencies: ["Bloblang", "BloblangStdlib"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "blobl",
+            dependencies: [
+                "BloblangTooling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+        .testTarget(name: "BloblangTests", dependencies: ["Bloblang", "BloblangStdlib"], swiftSettings: swiftSettings),
+        .testTarget(name: "PCRE2RegexTests", dependencies: ["PCRE2Regex"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BloblangStdlibTests",
+            dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BloblangConformanceTests",
+            dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

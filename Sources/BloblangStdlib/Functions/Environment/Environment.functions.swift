@@ -1,0 +1,8 @@
+import Bloblang
+
+extension Stdlib {
+    /// The functions of this category, in documentation order.
+    static let environmentFunctions: [FunctionSpec] = [
+        .env, .file, .fileRel, .hostname,
+    ]
+}
