@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -31,7 +32,7 @@ let package = Package(
         .target(name: "PCRE2Regex", dependencies: ["CPCRE2"], swiftSettings: swiftSettings),
         .target(
             name: "BloblangStdlib",
-            dependencies: ["Bloblang", "PCRE2Regex"],
+            dependencies: ["Bloblang", "PCRE2Regex", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .target(

@@ -85,17 +85,21 @@ public struct BloblRunner {
 
     private func runBatch(_ batch: inout [[UInt8]], _ executors: [ExecutorBox], _ emit: (LineExecutor.Outcome) -> Void) {
         let lines = batch
-        let results = ResultsBox(count: lines.count)
         let workers = executors.count
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            let ex = executors[w].executor
-            var i = w
-            while i < lines.count {
-                results.set(i, ex.run(lines[i]))
-                i += workers
+        let slices: [() -> [LineExecutor.Outcome]] = (0..<workers).map { w in
+            {
+                let ex = executors[w].executor
+                var out: [LineExecutor.Outcome] = []
+                var i = w
+                while i < lines.count {
+                    out.append(ex.run(lines[i]))
+                    i += workers
+                }
+                return out
             }
         }
-        for r in results.values { if let r { emit(r) } }
+        let results = LargeStack.runAll(slices)
+        for i in 0..<lines.count { emit(results[i % workers][i / workers]) }
         batch.removeAll(keepingCapacity: true)
     }
 }
@@ -106,9 +110,3 @@ final class ExecutorBox: @unchecked Sendable {
     init(_ executor: LineExecutor) { self.executor = executor }
 }
 
-/// Results written by index from several threads; each index is written by one thread only.
-final class ResultsBox: @unchecked Sendable {
-    var values: [LineExecutor.Outcome?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: LineExecutor.Outcome) { values[i] = v }
-}

@@ -28,6 +28,9 @@ public enum EnvironmentInterpolation {
                 out += v
             } else if nameEnd < body.endIndex {
                 out += body[body.index(after: nameEnd)...]
+            } else {
+                // Unset with no default: keep the text, which may be a regex group reference.
+                out += "${" + body + "}"
             }
             rest = after[after.index(after: close)...]
         }

@@ -10,12 +10,12 @@ static inline size_t cpcre2_zero_terminated(void) { return PCRE2_ZERO_TERMINATED
 static inline size_t cpcre2_unset(void) { return PCRE2_UNSET; }
 
 /// A callout that makes a loop drop an iteration that matched the empty string, as Go's
-/// regexp engine does (PCRE2 accepts one such iteration and then leaves the loop).
+/// regexp engine does (PCRE2 accepts one such iteration and then leaves the loop). Go still
+/// allows an empty first iteration.
 ///
 /// `data` points to pairs of int32, indexed by callout number: the group number of an empty
-/// marker group placed at the start of each iteration, and, for `+` loops, the number of a
-/// marker group placed before the loop (0 for none). An empty first iteration of a `+` loop
-/// is allowed, as in Go.
+/// marker group placed at the start of each iteration, and the number of a marker group
+/// placed before the loop (0 for none).
 static inline int cpcre2_drop_empty_iteration(pcre2_callout_block_8 *block, void *data) {
     const int32_t *table = (const int32_t *)data;
     uint32_t n = block->callout_number;

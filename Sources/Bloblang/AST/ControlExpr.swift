@@ -83,12 +83,12 @@ final class MatchExpr: Expr, @unchecked Sendable {
             case .wildcard:
                 return try result.eval(ctx)
             case .literal(let lit):
-                let subjectValue: Value
-                if let value { subjectValue = value } else {
-                    if let f = ctx.thisFailure { throw f }
-                    subjectValue = ctx.this
+                // Without a subject, a literal case is a condition like any other.
+                guard let value else {
+                    if case .bool(true) = lit { return try result.eval(ctx) }
+                    continue
                 }
-                if lit.looselyEquals(subjectValue) { return try result.eval(ctx) }
+                if lit.looselyEquals(value) { return try result.eval(ctx) }
             case .condition(let e):
                 if case .bool(true) = try e.eval(ctx) { return try result.eval(ctx) }
             }

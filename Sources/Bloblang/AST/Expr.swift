@@ -67,10 +67,7 @@ final class FieldExpr: Expr, @unchecked Sendable {
         case .named(let slot, _):
             start = slot < ctx.locals.count ? ctx.locals[slot] : .null
         }
-        if path.isEmpty {
-            if case .nothing = start, case .root = base { return .null }
-            return start
-        }
+        if path.isEmpty { return start }
         return Value.get(start, path: path)
     }
 
@@ -259,7 +256,12 @@ final class MethodExpr: Expr, @unchecked Sendable {
         }
     }
 
-    override var annotation: String { "method \(name)" }
+    override var annotation: String {
+        if name == "apply", let lit = args.slots.first as? LiteralExpr, case .string(let map) = lit.value {
+            return "map \(map)"
+        }
+        return "method \(name)"
+    }
 }
 
 /// `target.(expr)`: evaluates `expr` with `this` bound to the target, or binds a lambda's

@@ -7,9 +7,25 @@ enum AssignTarget: Sendable {
 
 /// One statement of a mapping.
 class Statement: @unchecked Sendable {
-    let line: Int
+    /// The line reported in errors. Statements inside an `if` block report the line of the
+    /// `if`, and those inside a named map count lines from the map's first line, as Benthos.
+    var line: Int
     init(line: Int) { self.line = line }
     func run(_ ctx: EvalContext) throws(RuntimeError) {}
+
+    /// Sets the reported line of this statement and every statement nested in it.
+    func relabel(_ transform: (Int) -> Int) { line = transform(line) }
+}
+
+extension RuntimeError {
+    /// Wraps an error with the failing statement's line, unless a statement (inside a named
+    /// map) already did.
+    func statementFailure(line: Int) -> RuntimeError {
+        if isStatementFailure { return self }
+        var e = wrapped("failed assignment (line \(line))")
+        e.isStatementFailure = true
+        return e
+    }
 }
 
 /// `target = expression` (and `let name = expression`).
@@ -25,11 +41,11 @@ final class AssignStatement: Statement, @unchecked Sendable {
 
     override func run(_ ctx: EvalContext) throws(RuntimeError) {
         let v: Value
-        do { v = try value.eval(ctx) } catch { throw error.wrapped("failed assignment (line \(line))") }
+        do { v = try value.eval(ctx) } catch { throw error.statementFailure(line: line) }
         do {
             try assign(v, ctx)
         } catch {
-            throw error.wrapped("failed assignment (line \(line))")
+            throw error.statementFailure(line: line)
         }
     }
 
@@ -56,7 +72,11 @@ final class AssignStatement: Statement, @unchecked Sendable {
                 }
             }
         case .variable(let name):
-            if v.isSentinel { ctx.vars.removeValue(forKey: name) } else { ctx.vars[name] = v }
+            switch v {
+            case .nothing: return
+            case .delete: ctx.vars.removeValue(forKey: name)
+            default: ctx.vars[name] = v
+            }
         }
     }
 }
@@ -75,9 +95,9 @@ final class IfStatement: Statement, @unchecked Sendable {
     override func run(_ ctx: EvalContext) throws(RuntimeError) {
         for (condition, body) in branches {
             let c: Value
-            do { c = try condition.eval(ctx) } catch { throw error.wrapped("failed assignment (line \(line))") }
+            do { c = try condition.eval(ctx) } catch { throw error.statementFailure(line: line) }
             guard case .bool(let b) = c else {
-                throw nonBooleanCondition(c, from: condition.annotation).wrapped("failed assignment (line \(line))")
+                throw nonBooleanCondition(c, from: condition.annotation).statementFailure(line: line)
             }
             if b {
                 for s in body { try s.run(ctx) }
@@ -85,6 +105,12 @@ final class IfStatement: Statement, @unchecked Sendable {
             }
         }
         if let elseBody { for s in elseBody { try s.run(ctx) } }
+    }
+
+    override func relabel(_ transform: (Int) -> Int) {
+        super.relabel(transform)
+        for (_, body) in branches { for s in body { s.relabel(transform) } }
+        for s in elseBody ?? [] { s.relabel(transform) }
     }
 }
 

@@ -237,6 +237,14 @@ extension Parser {
         if !positional.isEmpty, !named.isEmpty {
             throw fail("cannot mix named and nameless arguments", at: open)
         }
+        var params = params
+        if let last = params.last, last.isVariadic {
+            // Expand the variadic parameter to one slot per extra argument.
+            params.removeLast()
+            if !named.isEmpty { throw fail("named arguments are not supported by \(callee)", at: open) }
+            let extra = max(0, positional.count - params.count)
+            params.append(contentsOf: Array(repeating: last, count: extra))
+        }
         var slots = [Expr?](repeating: nil, count: params.count)
         if !named.isEmpty {
             for (name, e, at) in named {
@@ -248,12 +256,12 @@ extension Parser {
             }
         } else {
             if positional.count > params.count {
-                throw fail("wrong number of arguments, expected \(params.count), got \(positional.count)", at: close - 1)
+                throw fail("wrong number of arguments, expected \(params.count), got \(positional.count)", at: close)
             }
             for (i, e) in positional.enumerated() { slots[i] = e }
         }
         for (i, p) in params.enumerated() where slots[i] == nil && !p.canBeOmitted {
-            throw fail("missing parameter: \(p.name)", at: close - 1)
+            throw fail("missing parameter: \(p.name)", at: close)
         }
         return ArgumentList(params: params, slots: slots)
     }
@@ -265,7 +273,9 @@ extension Parser {
         }
         let args = try parseArguments(spec.params, callee: name)
         let range = SourceRange(start, pos)
-        if name == "content" || name == "json" { readsThis = readsThis || name == "json" }
+        // The markers are literals, so operators on them fail at parse time as in Benthos.
+        if name == "deleted" { return LiteralExpr(.delete, range: range, annotation: "delete") }
+        if name == "nothing" { return LiteralExpr(.nothing, range: range, annotation: "nothing") }
         if env.isDeactivated {
             return PreparedFunctionExpr(name: name, body: { _ in throw RuntimeError("function \(name) is deactivated") }, range: range)
         }
@@ -274,7 +284,7 @@ extension Parser {
                 let prepared = try spec.prepare(try args.constantArguments())
                 return PreparedFunctionExpr(name: name, body: prepared, range: range)
             } catch {
-                throw fail(runtimeError(error).message, at: pos - 1, id: "function.arguments")
+                throw fail(runtimeError(error).message, at: pos, id: "function.arguments")
             }
         }
         if args.isConstant {
@@ -284,7 +294,7 @@ extension Parser {
                 let prepared = try spec.prepare(try args.constantArguments())
                 return PreparedFunctionExpr(name: name, body: prepared, range: range)
             } catch {
-                throw fail(runtimeError(error).message, at: pos - 1, id: "function.arguments")
+                throw fail(runtimeError(error).message, at: pos, id: "function.arguments")
             }
         }
         return DynamicFunctionExpr(spec: spec, args: args, range: range)
@@ -305,7 +315,7 @@ extension Parser {
             do {
                 prepared = try prepare(try args.constantArguments())
             } catch {
-                throw fail(runtimeError(error).message, at: pos - 1, id: "method.arguments")
+                throw fail(runtimeError(error).message, at: pos, id: "method.arguments")
             }
         }
         let call = MethodExpr(target: target, spec: spec, prepared: prepared, args: args, range: range)

@@ -107,7 +107,8 @@ extension Parser {
         let start = pos
         if peek() == UInt8(ascii: "-"), peek(1) != UInt8(ascii: ">") {
             pos += 1
-            let operand = try parseTerm()
+            skipSpaces()
+            let operand = try parseTermWithMinus()
             let zero = LiteralExpr(.int(0), range: SourceRange(start, start + 1), annotation: "number literal")
             if let lit = operand as? LiteralExpr {
                 do {

@@ -197,6 +197,7 @@ struct Parser {
     }
 
     mutating func parseMapDefinition() throws(ParseFailure) -> MapDefinition {
+        let start = pos
         pos += 3
         skipSpaces()
         guard let name = readIdent() else { throw fail("expected map name") }
@@ -205,7 +206,9 @@ struct Parser {
         let saved = namedContexts
         namedContexts = []
         defer { namedContexts = saved }
+        let mapLine = line(at: start)
         let body = try parseBlock(allowMeta: false)
+        for s in body { s.relabel { $0 - mapLine + 1 } }
         return MapDefinition(name: name, body: StatementBlock(statements: body))
     }
 
@@ -282,8 +285,10 @@ struct Parser {
         var target: AssignTarget
         if peekIs("meta") && !Parser.isIdentByte(peek(4)) {
             pos += 4
+            let afterMeta = pos
             skipSpaces()
             if peek() == UInt8(ascii: "=") {
+                pos = afterMeta
                 target = .meta(nil)
             } else if peek() == UInt8(ascii: "\"") {
                 guard let key = try? parseQuotedString() else { pos = start; return nil }
@@ -359,7 +364,9 @@ struct Parser {
             }
             break
         }
-        return IfStatement(branches: branches, elseBody: elseBody, line: line)
+        let statement = IfStatement(branches: branches, elseBody: elseBody, line: line)
+        statement.relabel { _ in line }
+        return statement
     }
 
     // MARK: - Imports

@@ -24,6 +24,9 @@ public struct ParameterSpec: Sendable {
     public var defaultValue: Value?
     /// An optional parameter without a default: when left out, the body sees `.nothing`.
     public var isOptional: Bool
+    /// The last parameter may take any number of arguments (zero or more); the body sees one
+    /// value per argument given, after the other parameters.
+    public var isVariadic = false
 
     public init(_ name: String, _ kind: ParameterKind, _ summary: String, default defaultValue: Value? = nil) {
         self.name = name
@@ -66,6 +69,13 @@ public struct ParameterSpec: Sendable {
     }
     public static func query(_ name: String, _ summary: String) -> ParameterSpec {
         ParameterSpec(name, .query, summary)
+    }
+    /// A last parameter taking any number of arguments.
+    public static func variadic(_ name: String, _ kind: ParameterKind, _ summary: String) -> ParameterSpec {
+        var p = ParameterSpec(name, kind, summary)
+        p.isVariadic = true
+        p.isOptional = true
+        return p
     }
 }
 

@@ -42,6 +42,20 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible, Equatable 
     var typeInfo: TypeInfo?
     /// True once an expression annotation has been attached anywhere in the chain.
     var annotated: Bool = false
+    /// True once a statement has added its `failed assignment (line N)` prefix.
+    var isStatementFailure = false
+
+    /// True when the error already names the expression it came from, so `from(_:)` leaves it
+    /// alone.
+    public var isAnnotated: Bool { annotated || code == .typeMismatch }
+
+    /// A copy that `from(_:)` will not prefix again (for errors whose text already says where
+    /// they came from).
+    public func markedAnnotated() -> RuntimeError {
+        var copy = self
+        copy.annotated = true
+        return copy
+    }
 
     /// Creates an error with a plain message.
     public init(_ message: String, code: Code = .other) {

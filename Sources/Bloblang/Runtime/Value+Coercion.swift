@@ -71,18 +71,13 @@ extension Value {
     public func getTimestamp() throws(RuntimeError) -> Timestamp {
         switch self {
         case .timestamp(let t): return t
-        case .int(let i): return Timestamp(seconds: i)
-        case .uint(let u): return Timestamp(seconds: Int64(truncatingIfNeeded: u))
+        case .int(let i): return Timestamp(seconds: i, zone: TimeZones.local)
+        case .uint(let u): return Timestamp(seconds: Int64(truncatingIfNeeded: u), zone: TimeZones.local)
         case .float(let f):
             let whole = f.rounded(.towardZero)
-            return Timestamp(seconds: Int64(clampingFloat: whole), nanos: Int64(clampingFloat: (f - whole) * 1e9))
+            return Timestamp(seconds: Int64(clampingFloat: whole), nanos: Int64(clampingFloat: (f - whole) * 1e9), zone: TimeZones.local)
         case .string, .bytes:
-            let s = try getString()
-            guard let t = Timestamp(rfc3339: s) else {
-                throw RuntimeError(
-                    "parsing time \"\(s)\" as \"2006-01-02T15:04:05.999999999Z07:00\": cannot parse \"\(s)\" as \"2006\"")
-            }
-            return t
+            return try Timestamp.parseRFC3339(try getString())
         default: throw .type(expected: [.number, .string], got: self)
         }
     }

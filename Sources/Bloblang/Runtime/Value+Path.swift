@@ -48,7 +48,6 @@ extension Value {
         }
         switch self {
         case .nothing, .null:
-            if case .delete = newValue { return }
             self = .object([:])
         case .object, .array: break
         default:

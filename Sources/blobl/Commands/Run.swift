@@ -73,7 +73,7 @@ extension Blobl {
                 }
             }
             let runner = BloblRunner(mapping: parsed, threads: threads, rawInput: raw, pretty: pretty, maxLineLength: maxTokenLength)
-            let status = runner.run(input: fd)
+            let status = LargeStack.run { runner.run(input: fd) }
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -3,6 +3,6 @@ import Bloblang
 extension Stdlib {
     /// The functions of this category, in documentation order.
     static let generalFunctions: [FunctionSpec] = [
-        .count, .counter, .deleted, .nothing, .range, .throw, .var,
+        .count, .counter, .deleted, .nothing, .pi, .range, .throw, .var,
     ]
 }

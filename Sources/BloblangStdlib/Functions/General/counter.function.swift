@@ -10,7 +10,7 @@ extension FunctionSpec {
     static let counter = FunctionSpec(
         "counter", category: .general,
         summary: "A counter kept by this call site: it gives `min` the first time, then one more each call, starting over after `max`.",
-        description: "`set` is an optional query run on each call: a number resets the counter to it, null leaves it alone and `deleted()` resets it to `min`.",
+        description: "`set` is an optional query run on each call: a number resets the counter to it, null gives the current value without counting, `deleted()` resets it to `min`, and `nothing()` (or no result) counts as usual.",
         params: [
             .any("min", "The first value.", default: .int(1)),
             .any("max", "The largest value before starting over at `min`.", default: .int(Int64.max)),
@@ -26,10 +26,12 @@ extension FunctionSpec {
                 let lo = try minQ.getInt(), hi = try maxQ.getInt()
                 if hi < lo { throw RuntimeError("max (\(hi)) must be greater than min (\(lo))") }
                 var reset: Value?
+                var peek = false
                 if let setQuery {
                     let r = try setQuery.eval(ctx)
                     switch r {
-                    case .null, .nothing: break
+                    case .nothing: break
+                    case .null: peek = true
                     case .delete: reset = .int(lo)
                     default: reset = .int(try r.getInt())
                     }
@@ -39,6 +41,7 @@ extension FunctionSpec {
                         v = r
                         return r
                     }
+                    if peek, let current = v { return current }
                     guard let current = v, current < hi else {
                         v = lo
                         return lo

@@ -9,8 +9,8 @@ extension FunctionSpec {
             .int("step", "The increment; negative counts down.", default: 1),
         ],
         examples: [
-            Example(#"root.a = range(0, 10, 3)"#, #"{}"#, #"{"a":[0,3,6,9]}"#),
-            Example(#"root.a = range(5, 0, -2)"#, #"{}"#, #"{"a":[5,3,1]}"#),
+            Example(#"root.a = range(0, 10, 3)"#, #"{}"#, #"{"a":[0,3,6]}"#),
+            Example(#"root.a = range(5, 0, -2)"#, #"{}"#, #"{"a":[5,3]}"#),
         ],
         prepare: { args in
             let start = args.int(0), stop = args.int(1), step = args.int(2)
@@ -22,16 +22,10 @@ extension FunctionSpec {
             if step < 0 && start < stop {
                 throw RuntimeError("with negative step arg stop (\(stop)) must be < start (\(start))")
             }
-            let count = (stop.subtractingReportingOverflow(start).partialValue / step)
+            // Benthos makes (stop - start) / step elements, so a last partial step is dropped.
+            let count = stop.subtractingReportingOverflow(start).partialValue / step
             guard count <= 10_000_000 else { throw RuntimeError("range of \(count) elements is too large") }
-            var out: [Value] = []
-            var i = start
-            while step > 0 ? i < stop : i > stop {
-                out.append(.int(i))
-                let (n, o) = i.addingReportingOverflow(step)
-                if o { break }
-                i = n
-            }
+            let out = (0..<count).map { Value.int(start &+ $0 &* step) }
             let result = Value.array(out)
             return { _ in result }
         }

@@ -16,6 +16,7 @@ extension MethodSpec {
                 """, #"{"a":"hi"}"#, #"{"a":"HI!"}"#)
         ]
     ) { target, args, ctx in
-        try ctx.apply(map: args.string(0), to: target)
+        // Errors of the map's own statements already say where they came from.
+        do { return try ctx.apply(map: args.string(0), to: target) } catch let e as RuntimeError { throw e.markedAnnotated() }
     }
 }

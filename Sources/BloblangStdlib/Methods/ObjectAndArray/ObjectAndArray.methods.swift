@@ -1,0 +1,42 @@
+import Bloblang
+
+extension Stdlib {
+    /// The methods of this category, in documentation order.
+    static let objectMethods: [MethodSpec] = [
+        .all,
+        .any,
+        .append,
+        .assign,
+        .collapse,
+        .concat,
+        .enumerated,
+        .explode,
+        .filter,
+        .find,
+        .findAll,
+        .findAllBy,
+        .findBy,
+        .flatten,
+        .fold,
+        .get,
+        .index,
+        .join,
+        .jsonSchema,
+        .keyValues,
+        .keys,
+        .mapEach,
+        .mapEachKey,
+        .max,
+        .merge,
+        .min,
+        .sort,
+        .sortBy,
+        .squash,
+        .sum,
+        .unique,
+        .values,
+        .with,
+        .without,
+        .zip,
+    ]
+}
