@@ -20,7 +20,10 @@ public enum ExampleChecker {
         switch executor.run(Array(input.utf8)) {
         case .output(let bytes):
             if bytes.isEmpty, !input.isEmpty, case .delete = executor.ctx.root { return "<Message deleted>" }
-            return String(decoding: bytes, as: UTF8.self)
+            var text = String(decoding: bytes, as: UTF8.self)
+            // Documented outputs drop one trailing newline (`format_yaml` gives `foo: bar\n`).
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
         case .failure(let message):
             return "Error(\"\(message)\")"
         }

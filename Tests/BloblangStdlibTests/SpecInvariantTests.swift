@@ -4,7 +4,7 @@ import Testing
 
 /// Checks that the registry is well formed: names, parameters, examples, files.
 @Suite struct SpecInvariantTests {
-    static var namePattern: Regex<Substring> { #/^[a-z0-9]+(_[a-z0-9]+)*$/# }
+    static var namePattern: Regex<(Substring, Substring?)> { #/^[a-z0-9]+(_[a-z0-9]+)*$/# }
 
     struct Entry: CustomTestStringConvertible, Sendable {
         var kind: String

@@ -7,7 +7,10 @@ extension MethodSpec {
         examples: [
             Example(
                 #"root.tags = this.tags.array()"#,
-                pairs: [.init(#"{"tags":"urgent"}"#, #"{"tags":["urgent"]}"#), .init(#"{"tags":["a","b"]}"#, #"{"tags":["a","b"]}"#)])
+                pairs: [
+                    .init(#"{"tags":"urgent"}"#, #"{"tags":["urgent"]}"#),
+                    .init(#"{"tags":["a","b"]}"#, #"{"tags":["a","b"]}"#),
+                ])
         ]
     ) { target, _, _ in
         if case .array = target { return target }

@@ -13,7 +13,10 @@ extension MethodSpec {
         examples: [
             Example(
                 #"root.enabled = this.enabled.bool()"#,
-                pairs: [.init(#"{"enabled":"TRUE"}"#, #"{"enabled":true}"#), .init(#"{"enabled":0}"#, #"{"enabled":false}"#)]),
+                pairs: [
+                    .init(#"{"enabled":"TRUE"}"#, #"{"enabled":true}"#),
+                    .init(#"{"enabled":0}"#, #"{"enabled":false}"#),
+                ]),
             Example(#"root.debug = this.debug.bool(false)"#, #"{"debug":"maybe"}"#, #"{"debug":false}"#),
         ]
     ) { target, args, _ in

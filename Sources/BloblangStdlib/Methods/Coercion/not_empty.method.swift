@@ -9,7 +9,9 @@ extension MethodSpec {
                 #"root.items = this.items.not_empty()"#,
                 pairs: [
                     .init(#"{"items":[1]}"#, #"{"items":[1]}"#),
-                    .init(#"{"items":[]}"#, #"Error("failed assignment (line 1): field `this.items`: array value is empty")"#),
+                    .init(
+                        #"{"items":[]}"#,
+                        #"Error("failed assignment (line 1): field `this.items`: array value is empty")"#),
                 ]),
             Example(
                 #"root.name = this.name.not_empty().catch("anonymous")"#,

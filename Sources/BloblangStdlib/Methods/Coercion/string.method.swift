@@ -10,7 +10,9 @@ extension MethodSpec {
             compact JSON.
             """,
         examples: [
-            Example(#"root.summary = this.string()"#, #"{"b":[1,2],"a":true}"#, #"{"summary":"{\"a\":true,\"b\":[1,2]}"}"#),
+            Example(
+                #"root.summary = this.string()"#,
+                #"{"b":[1,2],"a":true}"#, #"{"summary":"{\"a\":true,\"b\":[1,2]}"}"#),
             Example(##"root.label = "#" + this.n.string()"##, #"{"n":1.50}"#, ##"{"label":"#1.5"}"##),
         ]
     ) { target, _, _ in

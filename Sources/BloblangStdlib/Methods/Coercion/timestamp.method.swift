@@ -13,7 +13,8 @@ extension MethodSpec {
         examples: [
             Example(#"root.at = this.at.timestamp()"#, #"{"at":1700000000}"#, #"{"at":"2023-11-14T22:13:20Z"}"#),
             Example(
-                #"root.at = this.at.timestamp(0.timestamp())"#, #"{"at":"yesterday"}"#, #"{"at":"1970-01-01T00:00:00Z"}"#),
+                #"root.at = this.at.timestamp(0.timestamp())"#,
+                #"{"at":"yesterday"}"#, #"{"at":"1970-01-01T00:00:00Z"}"#),
         ]
     ) { target, args, _ in
         do {

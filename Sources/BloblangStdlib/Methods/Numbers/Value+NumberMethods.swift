@@ -26,7 +26,9 @@ extension Value {
         let u = try toUInt()
         guard bits < 64 else { return u }
         let size = bits == 8 ? "an 8-bit" : "a \(bits)-bit"
-        if u > (UInt64(1) << bits) - 1 { throw RuntimeError("value is too large to be cast as \(size) unsigned integer") }
+        if u > (UInt64(1) << bits) - 1 {
+            throw RuntimeError("value is too large to be cast as \(size) unsigned integer")
+        }
         return u
     }
 

@@ -11,7 +11,10 @@ extension MethodSpec {
         examples: [
             Example(
                 #"root.distance = (this.a - this.b).abs()"#,
-                pairs: [.init(#"{"a":3,"b":10}"#, #"{"distance":7}"#), .init(#"{"a":2.5,"b":1}"#, #"{"distance":1.5}"#)]),
+                pairs: [
+                    .init(#"{"a":3,"b":10}"#, #"{"distance":7}"#),
+                    .init(#"{"a":2.5,"b":1}"#, #"{"distance":1.5}"#),
+                ]),
             Example(#"root = this.map_each(n -> n.abs())"#, #"[-1,2,-3.25]"#, #"[1,2,3.25]"#),
         ]
     ) { target, _, _ in

@@ -7,7 +7,10 @@ extension MethodSpec {
         examples: [
             Example(
                 #"root.x = (this.degrees * pi() / 180).cos()"#,
-                pairs: [.init(#"{"degrees":60}"#, #"{"x":0.5000000000000001}"#), .init(#"{"degrees":360}"#, #"{"x":1}"#)])
+                pairs: [
+                    .init(#"{"degrees":60}"#, #"{"x":0.5000000000000001}"#),
+                    .init(#"{"degrees":360}"#, #"{"x":1}"#),
+                ])
         ]
     ) { target, _, _ in
         try pluginMethodBody { .float(GoMath.cos(try target.getNumber())) }

@@ -14,7 +14,10 @@ extension MethodSpec {
             Example(
                 "root.a = this.a.int32()\nroot.b = this.b.round().int32()\nroot.c = this.c.int32()",
                 #"{"a":42,"b":41.7,"c":"42"}"#, #"{"a":42,"b":42,"c":42}"#),
-            Example(#"root.n = this.n.int32().catch(-1)"#, pairs: [.init(#"{"n":"2147483647"}"#, #"{"n":2147483647}"#), .init(#"{"n":2147483648}"#, #"{"n":-1}"#)]),
+            Example(#"root.n = this.n.int32().catch(-1)"#, pairs: [
+                .init(#"{"n":"2147483647"}"#, #"{"n":2147483647}"#),
+                .init(#"{"n":2147483648}"#, #"{"n":-1}"#),
+            ]),
         ]
     ) { target, _, _ in
         try pluginMethodBody { .int(try target.toSignedInteger(bits: 32)) }

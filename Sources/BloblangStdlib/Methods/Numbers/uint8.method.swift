@@ -14,7 +14,10 @@ extension MethodSpec {
             Example(
                 "root.a = this.a.uint8()\nroot.b = this.b.round().uint8()\nroot.c = this.c.uint8()",
                 #"{"a":42,"b":41.7,"c":"42"}"#, #"{"a":42,"b":42,"c":42}"#),
-            Example(#"root.n = this.n.uint8().catch(0)"#, pairs: [.init(#"{"n":255}"#, #"{"n":255}"#), .init(#"{"n":256}"#, #"{"n":0}"#)]),
+            Example(#"root.n = this.n.uint8().catch(0)"#, pairs: [
+                .init(#"{"n":255}"#, #"{"n":255}"#),
+                .init(#"{"n":256}"#, #"{"n":0}"#),
+            ]),
         ]
     ) { target, _, _ in
         try pluginMethodBody { .uint(try target.toUnsignedInteger(bits: 8)) }

@@ -9,7 +9,7 @@ extension MethodSpec {
             Example(#"root.total = this.items.sum()"#, #"{"items":[2,3.5,4]}"#, #"{"total":9.5}"#),
             Example(
                 #"root.total = this.items.sum()"#, #"{"items":[2,"x"]}"#,
-                #"Error("failed assignment (line 1): index 1: expected number value, got string (\"x\")")"#),
+                #"Error("failed assignment (line 1): index 1: expected number value, got string ("x")")"#),
         ]
     ) { target, _, _ in
         switch target {
