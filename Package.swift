@@ -49,6 +49,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Benchmarks
+        .executableTarget(
+            name: "BloblangBenchmarks",
+            dependencies: ["Bloblang", "BloblangStdlib"],
+            path: "Benchmarks/BloblangBenchmarks",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
         .testTarget(name: "BloblangTests", dependencies: ["Bloblang", "BloblangStdlib"], swiftSettings: swiftSettings),
         .testTarget(name: "PCRE2RegexTests", dependencies: ["PCRE2Regex"], swiftSettings: swiftSettings),

@@ -17,7 +17,7 @@ struct Blobl: ParsableCommand {
             parse, an input line is too long, or the input cannot be read; 64 for bad usage.
             """,
         version: SluiceVersion.current,
-        subcommands: [Run.self],
+        subcommands: [Run.self, Docs.self],
         defaultSubcommand: Run.self
     )
 }

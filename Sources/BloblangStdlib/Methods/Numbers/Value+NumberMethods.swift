@@ -73,13 +73,6 @@ func pluginMethodBody(_ body: () throws -> Value) throws -> Value {
     do {
         return try body()
     } catch let error as RuntimeError {
-        throw error.withoutTargetContext()
+        throw error.markedAnnotated()
     }
-}
-
-extension RuntimeError {
-    /// This error, marked so that the evaluator does not add the method target's annotation.
-    ///
-    /// Pending a core API for this, the error is returned as is.
-    func withoutTargetContext() -> RuntimeError { self }
 }

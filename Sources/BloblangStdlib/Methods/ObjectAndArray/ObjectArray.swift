@@ -27,14 +27,10 @@ extension ObjectArray {
     ///
     /// Stopgap until the registry can declare a variadic parameter: a run of optional
     /// arguments of any type, of which the body reads the ones given.
-    static let variadic: [ParameterSpec] = (0..<maxVariadicArguments).map {
-        ParameterSpec("value_\($0)", .any, "An argument.").optional()
-    }
-
-    static let maxVariadicArguments = 32
+    static let variadic: [ParameterSpec] = [.variadic("values", .any, "Any number of values.")]
 
     /// Every argument of a call to a method that takes any number of them, in order.
     static func variadicValues(_ args: Arguments) -> [Value] {
-        args.values.filter { if case .nothing = $0 { false } else { true } }
+        args.values
     }
 }
