@@ -58,7 +58,17 @@ let package = Package(
         ),
 
         // MARK: - Tests
-        .testTarget(name: "BloblangTests", dependencies: ["Bloblang", "BloblangStdlib"], swiftSettings: swiftSettings),
+        .target(
+            name: "BloblangTestSupport",
+            dependencies: ["Bloblang", "BloblangStdlib"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BloblangTests",
+            dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling", "BloblangTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "bloblTests", dependencies: ["BloblangTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PCRE2RegexTests", dependencies: ["PCRE2Regex"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BloblangStdlibTests",

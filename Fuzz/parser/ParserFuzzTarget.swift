@@ -5,9 +5,17 @@
 // does not is tried as a single expression, which is what interpolations and the REPL parse.
 // Parse and runtime errors are expected results: only a crash, a sanitizer report or a
 // timeout is a finding. Build and run with `scripts/fuzz parser`.
+//
+// Threads mirror `blobl`: parsing runs on the calling (main) thread with its usual 8 MiB
+// stack, evaluation on a thread with a 512 MiB stack as `LargeStack` gives it (maps may
+// recurse 5000 deep by design).
 
 import Bloblang
 import BloblangStdlib
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The standard library without the functions that reach outside the process (`file` could
 /// read `/dev/zero`), and with imports served from memory so `import`/`from` are exercised
@@ -74,19 +82,44 @@ func runExpression(_ query: CompiledQuery) {
     }
 }
 
+/// The evaluation stack size, as `LargeStack.size` in BloblangTooling.
+let evaluationStackSize = 512 << 20
+
+/// Runs `body` on a new thread with a large stack and waits for it.
+func onLargeStack(_ body: @escaping () -> Void) {
+    final class Work { let body: () -> Void; init(_ body: @escaping () -> Void) { self.body = body } }
+    var attr = pthread_attr_t()
+    pthread_attr_init(&attr)
+    defer { pthread_attr_destroy(&attr) }
+    pthread_attr_setstacksize(&attr, evaluationStackSize)
+    let context = Unmanaged.passRetained(Work(body)).toOpaque()
+    var thread = pthread_t()
+    let rc = pthread_create(&thread, &attr, { raw in
+        guard let raw else { return nil }
+        let work = Unmanaged<Work>.fromOpaque(raw).takeRetainedValue()
+        work.body()
+        return nil
+    }, context)
+    if rc != 0 {
+        Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
+        return
+    }
+    pthread_join(thread, nil)
+}
+
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let run = !isPotentiallyUnbounded(text)
     do {
         let mapping = try fuzzEnvironment.parse(text)
-        if run { runMapping(mapping) }
+        if run { onLargeStack { runMapping(mapping) } }
     } catch {
         _ = error.description
         _ = DiagnosticRenderer.compact(error)
         do {
             let query = try fuzzEnvironment.parseExpression(text)
-            if run { runExpression(query) }
+            if run { onLargeStack { runExpression(query) } }
         } catch {
             _ = error.description
         }

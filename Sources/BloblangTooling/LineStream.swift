@@ -24,13 +24,22 @@ public struct LineReader {
     }
 
     /// True when the next `next()` call will have to wait for input.
-    public var needsRead: Bool { !eof && !buffer[start...].contains(0x0A) }
+    public var needsRead: Bool {
+        if eof { return false }
+        return buffer.withUnsafeBufferPointer { buf in
+            memchr(buf.baseAddress! + start, 0x0A, buf.count - start) == nil
+        }
+    }
 
     /// The next line without its `\n` (a trailing `\r` is kept, as Go's scanner drops it:
     /// we drop it too), or nil at the end of input.
     public mutating func next() throws(Failure) -> [UInt8]? {
         while true {
-            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+            let newline = buffer.withUnsafeBufferPointer { buf -> Int? in
+                guard let p = memchr(buf.baseAddress! + start, 0x0A, buf.count - start) else { return nil }
+                return buf.baseAddress!.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            }
+            if let nl = newline {
                 var end = nl
                 if end > start, buffer[end - 1] == 0x0D { end -= 1 }
                 if end - start > maxLineLength { throw .lineTooLong(end - start) }

@@ -13,7 +13,7 @@ struct ArgumentList: @unchecked Sendable {
     }
 
     /// Evaluates and checks the arguments.
-    func resolve(_ ctx: EvalContext, owner: String) throws(RuntimeError) -> Arguments {
+    func resolve(_ ctx: EvalContext, owner: @autoclosure () -> String) throws(RuntimeError) -> Arguments {
         var values: [Value] = []
         var queries: [Query?] = []
         values.reserveCapacity(params.count)
@@ -33,7 +33,7 @@ struct ArgumentList: @unchecked Sendable {
             do {
                 values.append(try p.check(v))
             } catch {
-                throw RuntimeError("\(owner): failed to extract input arg '\(p.name)': \(error.message)", code: .badArgument)
+                throw RuntimeError("\(owner()): failed to extract input arg '\(p.name)': \(error.message)", code: .badArgument)
             }
         }
         return Arguments(values: values, queries: queries)

@@ -46,7 +46,7 @@ final class BinaryExpr: Expr, @unchecked Sendable {
     override func eval(_ ctx: EvalContext) throws(RuntimeError) -> Value {
         let l = try lhs.eval(ctx)
         let r = try rhs.eval(ctx)
-        return try Operators.apply(op, l, r, lhs: lhs.annotation, rhs: rhs.annotation)
+        return try Operators.apply(op, l, r, lhs: self.lhs.annotation, rhs: self.rhs.annotation)
     }
 
     override var annotation: String { rhs.annotation }
@@ -104,8 +104,11 @@ final class NotExpr: Expr, @unchecked Sendable {
 
 /// The operator semantics, shared by evaluation and constant folding.
 enum Operators {
-    static func apply(_ op: BinaryOperator, _ l: Value, _ r: Value, lhs: String, rhs: String) throws(RuntimeError) -> Value {
-        func mismatch() -> RuntimeError { .mismatch(op.verb, l, from: lhs, r, from: rhs) }
+    /// Applies `op`; the annotations are only computed when an error needs them.
+    static func apply(
+        _ op: BinaryOperator, _ l: Value, _ r: Value, lhs: @autoclosure () -> String, rhs: @autoclosure () -> String
+    ) throws(RuntimeError) -> Value {
+        func mismatch() -> RuntimeError { .mismatch(op.verb, l, from: lhs(), r, from: rhs()) }
         switch op {
         case .add:
             switch l {
@@ -123,11 +126,11 @@ enum Operators {
             return try numeric(l, r, mismatch, int: { $0 &* $1 }, uint: { $0 &* $1 }, float: { $0 * $1 })
         case .div:
             guard let a = try? l.getNumber(), let b = try? r.getNumber() else { throw mismatch() }
-            if b == 0 { throw RuntimeError("attempted to divide by zero", code: .divideByZero).from(rhs) }
+            if b == 0 { throw RuntimeError("attempted to divide by zero", code: .divideByZero).from(rhs()) }
             return .float(a / b)
         case .mod:
             guard let a = try? l.getInt(), let b = try? r.getInt() else { throw mismatch() }
-            if b == 0 { throw RuntimeError("attempted to divide by zero", code: .divideByZero).from(rhs) }
+            if b == 0 { throw RuntimeError("attempted to divide by zero", code: .divideByZero).from(rhs()) }
             return .int(a.remainderReportingOverflow(dividingBy: b).partialValue)
         case .eq, .neq, .gt, .lt, .gte, .lte:
             return .bool(try compare(op, l, r, mismatch))

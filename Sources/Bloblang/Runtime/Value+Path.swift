@@ -58,12 +58,26 @@ extension Value {
         try Value.set(&self, path: path, index: 0, to: newValue)
     }
 
+    /// Moves the fields out of an object value, leaving `.null`, so they can be changed
+    /// without copying (the enum no longer holds a second reference).
+    @inline(__always)
+    private static func takeObject(_ node: inout Value) -> [String: Value]? {
+        guard case .object(let dict) = node else { return nil }
+        node = .null
+        return dict
+    }
+
+    @inline(__always)
+    private static func takeArray(_ node: inout Value) -> [Value]? {
+        guard case .array(let arr) = node else { return nil }
+        node = .null
+        return arr
+    }
+
     private static func set(_ node: inout Value, path: [String], index: Int, to newValue: Value) throws(RuntimeError) {
         let seg = path[index]
         let last = index == path.count - 1
-        switch node {
-        case .object(var dict):
-            node = .null  // release the payload so `dict` is uniquely referenced
+        if var dict = takeObject(&node) {
             defer { node = .object(dict) }
             if last {
                 if case .delete = newValue { dict.removeValue(forKey: seg) } else { dict[seg] = newValue }
@@ -73,9 +87,7 @@ extension Value {
             defer { dict[seg] = child }
             switch child {
             case .null, .nothing:
-                if case .delete = newValue {
-                    return
-                }
+                if case .delete = newValue { return }
                 child = .object([:])
             case .object, .array: break
             default:
@@ -84,39 +96,51 @@ extension Value {
                     code: .assignment)
             }
             try set(&child, path: path, index: index + 1, to: newValue)
-        case .array(var arr):
-            guard let i = Int(seg), i >= 0 else {
-                throw RuntimeError(
-                    "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but segment value '\(seg)' could not be parsed into array index: strconv.Atoi: parsing \(goQuote(seg)): invalid syntax",
-                    code: .assignment)
-            }
-            guard i < arr.count else {
-                throw RuntimeError(
-                    "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but index '\(i)' exceeded target array size of '\(arr.count)'",
-                    code: .assignment)
-            }
-            node = .null
-            defer { node = .array(arr) }
-            if last {
-                if case .delete = newValue { arr.remove(at: i) } else { arr[i] = newValue }
-                return
-            }
-            var child = arr[i]
-            arr[i] = .null
-            defer { arr[i] = child }
-            switch child {
-            case .null:
-                child = .object([:])
-            case .object, .array: break
-            default:
-                throw RuntimeError(
-                    "unable to set target path \(dotPath(path)) as the value of \(dotPath(Array(path[...index]))) was a non-object type (\(child.type.rawValue))",
-                    code: .assignment)
-            }
-            try set(&child, path: path, index: index + 1, to: newValue)
-        default:
+            return
+        }
+        guard case .array(let count) = node.arrayCount else {
             throw RuntimeError("unable to set target path \(dotPath(path))", code: .assignment)
         }
+        guard let i = Int(seg), i >= 0 else {
+            throw RuntimeError(
+                "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but segment value '\(seg)' could not be parsed into array index: strconv.Atoi: parsing \(goQuote(seg)): invalid syntax",
+                code: .assignment)
+        }
+        guard i < count else {
+            throw RuntimeError(
+                "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but index '\(i)' exceeded target array size of '\(count)'",
+                code: .assignment)
+        }
+        guard var arr = takeArray(&node) else { return }
+        defer { node = .array(arr) }
+        if last {
+            if case .delete = newValue { arr.remove(at: i) } else { arr[i] = newValue }
+            return
+        }
+        var child = arr[i]
+        arr[i] = .null
+        defer { arr[i] = child }
+        switch child {
+        case .null:
+            child = .object([:])
+        case .object, .array: break
+        default:
+            throw RuntimeError(
+                "unable to set target path \(dotPath(path)) as the value of \(dotPath(Array(path[...index]))) was a non-object type (\(child.type.rawValue))",
+                code: .assignment)
+        }
+        try set(&child, path: path, index: index + 1, to: newValue)
+    }
+
+    /// `.array(count)` when the value is an array (without copying its elements).
+    private var arrayCount: ArrayCount {
+        if case .array(let a) = self { return .array(a.count) }
+        return .notArray
+    }
+
+    private enum ArrayCount {
+        case array(Int)
+        case notArray
     }
 
     /// A path joined with dots, segments escaped.
