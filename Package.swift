@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -44,6 +45,25 @@ let package = Package(
             name: "blobl",
             dependencies: [
                 "BloblangTooling",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Stream runtime
+        .target(
+            name: "StreamRuntime",
+            dependencies: [
+                "Bloblang", "BloblangStdlib", .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "StreamComponents", dependencies: ["StreamRuntime"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "sluice",
+            dependencies: [
+                "StreamRuntime", "StreamComponents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -80,5 +100,7 @@ let package = Package(
             dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "StreamRuntimeTests", dependencies: ["StreamRuntime", "StreamComponents"], swiftSettings: swiftSettings),
+        .testTarget(name: "StreamComponentsTests", dependencies: ["StreamRuntime", "StreamComponents"], swiftSettings: swiftSettings),
     ]
 )

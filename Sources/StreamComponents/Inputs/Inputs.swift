@@ -1,0 +1,7 @@
+import StreamRuntime
+
+extension StreamComponents {
+    /// The inputs of this module.
+    static let inputs: [ComponentSpec] = [
+    ]
+}

@@ -1,0 +1,7 @@
+import StreamRuntime
+
+extension StreamComponents {
+    /// The outputs of this module.
+    static let outputs: [ComponentSpec] = [
+    ]
+}

@@ -1,0 +1,7 @@
+import StreamRuntime
+
+extension StreamComponents {
+    /// The processors of this module.
+    static let processors: [ComponentSpec] = [
+    ]
+}

@@ -1,0 +1,51 @@
+/// How an input learns what happened to a batch it produced.
+public enum AckResult: Sendable {
+    /// Every message was written by the output.
+    case ack
+    /// The batch was not written (or was rejected); the input should redeliver or give up.
+    case nack(String)
+}
+
+/// Called once per batch read from an input, after the output's write finished or failed.
+public typealias AckHandler = @Sendable (AckResult) async -> Void
+
+/// Errors an input reports from `read()`.
+public enum InputError: Error, Sendable, Equatable {
+    /// The input has no more messages; the pipeline drains and stops.
+    case endOfInput
+    /// The connection was lost; the pipeline calls `connect()` again (with backoff).
+    case notConnected(String)
+}
+
+/// A source of batches: `connect`, then `read` until end of input, then `close`.
+public protocol Input: Sendable {
+    func connect() async throws
+    /// The next batch and the function to call once it has been written or failed.
+    func read() async throws -> (Batch, AckHandler)
+    func close() async
+}
+
+/// Maps one batch to zero or more batches. Processors do not throw: a failure marks the
+/// messages with an error (`error()`), as Benthos does, and an empty result filters.
+public protocol Processor: Sendable {
+    func process(_ batch: Batch) async -> [Batch]
+    func close() async
+}
+
+extension Processor {
+    public func close() async {}
+}
+
+/// A destination: `write` returns only once the batch is stored (or throws).
+public protocol Output: Sendable {
+    func connect() async throws
+    func write(_ batch: Batch) async throws
+    func close() async
+}
+
+/// A built component of any kind.
+public enum Component: Sendable {
+    case input(any Input)
+    case processor(any Processor)
+    case output(any Output)
+}
