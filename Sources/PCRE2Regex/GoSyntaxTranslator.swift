@@ -648,4 +648,3 @@ private func hexValue(_ c: Unicode.Scalar) -> UInt32? {
     default: nil
     }
 }
-

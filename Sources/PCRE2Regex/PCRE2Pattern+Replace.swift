@@ -9,9 +9,10 @@ extension PCRE2Pattern {
     public func replaceAll(in s: String, with template: String) -> String {
         let expansion = Template(template, names: captureNames)
         return withBytes(of: s) { buf in
-            String(decoding: replaceAll(buffer: buf, groups: expansion.usesGroups, validUTF8: true) { out, m in
-                expansion.append(to: &out, match: m, subject: buf)
-            }, as: UTF8.self)
+            String(
+                decoding: replaceAll(buffer: buf, groups: expansion.usesGroups, validUTF8: true) { out, m in
+                    expansion.append(to: &out, match: m, subject: buf)
+                }, as: UTF8.self)
         }
     }
 
@@ -45,9 +46,10 @@ extension PCRE2Pattern {
     /// `ReplaceAllStringFunc`, but the closure also sees the groups).
     public func replaceAll(in s: String, using replacement: (Match, String) -> String) -> String {
         withBytes(of: s) { buf in
-            String(decoding: replaceAll(buffer: buf, groups: true, validUTF8: true) { out, m in
-                out.append(contentsOf: replacement(m, decodeText(buf, m.range)).utf8)
-            }, as: UTF8.self)
+            String(
+                decoding: replaceAll(buffer: buf, groups: true, validUTF8: true) { out, m in
+                    out.append(contentsOf: replacement(m, decodeText(buf, m.range)).utf8)
+                }, as: UTF8.self)
         }
     }
 

@@ -166,7 +166,8 @@ enum Operators {
         return .uint(uint(a, b))
     }
 
-    static func compare(_ op: BinaryOperator, _ l: Value, _ r: Value, _ mismatch: () -> RuntimeError) throws(RuntimeError) -> Bool {
+    static func compare(_ op: BinaryOperator, _ l: Value, _ r: Value, _ mismatch: () -> RuntimeError) throws(RuntimeError) -> Bool
+    {
         let isEquality = op == .eq || op == .neq
         func generic() -> Bool { op == .eq ? l.looselyEquals(r) : !l.looselyEquals(r) }
         switch l {
@@ -180,9 +181,10 @@ enum Operators {
         case .int, .uint, .float:
             let result: Value
             do {
-                result = try numeric(l, r, mismatch, int: { a, b in ordered(op, a, b) ? 1 : 0 },
-                                     uint: { a, b in ordered(op, a, b) ? 1 : 0 },
-                                     float: { a, b in ordered(op, a, b) ? 1 : 0 })
+                result = try numeric(
+                    l, r, mismatch, int: { a, b in ordered(op, a, b) ? 1 : 0 },
+                    uint: { a, b in ordered(op, a, b) ? 1 : 0 },
+                    float: { a, b in ordered(op, a, b) ? 1 : 0 })
             } catch {
                 if isEquality { return generic() }
                 throw error

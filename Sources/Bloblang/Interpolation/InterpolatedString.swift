@@ -40,8 +40,9 @@ public struct InterpolatedString: Sendable {
                 }
                 if bytes[i + 2] == UInt8(ascii: "!") {
                     guard let close = InterpolatedString.findClose(bytes, from: i + 3, closers: 1) else {
-                        throw ParseError(id: "interpolation.unclosed", message: "required: expected end of interpolation `}`",
-                                         range: SourceRange(i, i), source: SourceFile(text))
+                        throw ParseError(
+                            id: "interpolation.unclosed", message: "required: expected end of interpolation `}`",
+                            range: SourceRange(i, i), source: SourceFile(text))
                     }
                     flushLiteral(upTo: i)
                     if !literal.isEmpty {

@@ -125,7 +125,9 @@ extension Parser {
         pos += 1
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth { throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep") }
+        if depth > Parser.maxDepth {
+            throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep")
+        }
         var elements: [Expr] = []
         skipWhitespaceAndComments()
         while peek() != UInt8(ascii: "]") {
@@ -153,7 +155,9 @@ extension Parser {
         pos += 1
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth { throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep") }
+        if depth > Parser.maxDepth {
+            throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep")
+        }
         var entries: [(key: ObjectExpr.Key, value: Expr)] = []
         skipWhitespaceAndComments()
         while peek() != UInt8(ascii: "}") {
@@ -277,7 +281,8 @@ extension Parser {
         if name == "deleted" { return LiteralExpr(.delete, range: range, annotation: "delete") }
         if name == "nothing" { return LiteralExpr(.nothing, range: range, annotation: "nothing") }
         if env.isDeactivated {
-            return PreparedFunctionExpr(name: name, body: { _ in throw RuntimeError("function \(name) is deactivated") }, range: range)
+            return PreparedFunctionExpr(
+                name: name, body: { _ in throw RuntimeError("function \(name) is deactivated") }, range: range)
         }
         if args.isConstant && !spec.impure {
             do {
@@ -308,7 +313,9 @@ extension Parser {
         let args = try parseArguments(spec.params, callee: name)
         let range = SourceRange(target.range.start, pos)
         if env.isDeactivated {
-            return MethodExpr(target: target, spec: spec, prepared: { _, _ in throw RuntimeError("method \(name) is deactivated") }, args: args, range: range)
+            return MethodExpr(
+                target: target, spec: spec, prepared: { _, _ in throw RuntimeError("method \(name) is deactivated") }, args: args,
+                range: range)
         }
         var prepared: MethodSpec.Prepared?
         if args.isConstant, case .prepare(let prepare) = spec.body {
@@ -320,7 +327,8 @@ extension Parser {
         }
         let call = MethodExpr(target: target, spec: spec, prepared: prepared, args: args, range: range)
         // Fold pure methods on literal targets, as Benthos does for literals.
-        if let lit = target as? LiteralExpr, let prepared, !spec.impure, args.slots.allSatisfy({ $0 == nil || $0 is LiteralExpr }) {
+        if let lit = target as? LiteralExpr, let prepared, !spec.impure, args.slots.allSatisfy({ $0 == nil || $0 is LiteralExpr })
+        {
             let ctx = EvalContext(environment: env)
             if let v = try? prepared(lit.value, ctx) {
                 return LiteralExpr(v, range: range, annotation: lit.annotation)

@@ -116,7 +116,9 @@ struct Parser {
         var p = Parser(env: env, source: source, importStack: importStack)
         do {
             let (statements, maps) = try p.parseFile()
-            return Mapping(environment: env, source: source, body: StatementBlock(statements: statements), maps: maps, readsThis: p.readsThis)
+            return Mapping(
+                environment: env, source: source, body: StatementBlock(statements: statements), maps: maps, readsThis: p.readsThis
+            )
         } catch let f {
             throw ParseError(id: f.id, message: f.message, range: SourceRange(f.offset, f.offset), source: source, help: f.help)
         }
@@ -153,7 +155,8 @@ struct Parser {
                 let imported = try parseImport()
                 let collisions = imported.keys.filter { maps[$0] != nil }.sorted()
                 if !collisions.isEmpty {
-                    throw fail("map name collisions from import '\(lastImportPath)': [\(collisions.joined(separator: " "))]", at: start)
+                    throw fail(
+                        "map name collisions from import '\(lastImportPath)': [\(collisions.joined(separator: " "))]", at: start)
                 }
                 maps.merge(imported) { a, _ in a }
             } else if peekIs("map") && !Parser.isIdentByte(peek(3)) && isMapDefinition() {

@@ -25,8 +25,10 @@ public final class Environment: Sendable {
         self.isDeactivated = isDeactivated
     }
 
-    private init(copying other: Environment, functions: [String: FunctionSpec]? = nil, methods: [String: MethodSpec]? = nil,
-                 importer: (@Sendable (String) throws -> String)?? = nil, isDeactivated: Bool? = nil) {
+    private init(
+        copying other: Environment, functions: [String: FunctionSpec]? = nil, methods: [String: MethodSpec]? = nil,
+        importer: (@Sendable (String) throws -> String)?? = nil, isDeactivated: Bool? = nil
+    ) {
         self.functions = functions ?? other.functions
         self.methods = methods ?? other.methods
         self.importer = importer ?? other.importer
@@ -41,8 +43,9 @@ public final class Environment: Sendable {
 
     /// An environment without the named functions and methods.
     public func without(functions fnames: Set<String> = [], methods mnames: Set<String> = []) -> Environment {
-        Environment(copying: self, functions: functions.filter { !fnames.contains($0.key) },
-                    methods: methods.filter { !mnames.contains($0.key) })
+        Environment(
+            copying: self, functions: functions.filter { !fnames.contains($0.key) },
+            methods: methods.filter { !mnames.contains($0.key) })
     }
 
     /// An environment with only the functions and methods that have no side effects.

@@ -7,7 +7,8 @@ public struct MethodSpec: Sendable {
     /// A method body that has seen its arguments and now maps targets to results.
     public typealias Prepared = @Sendable (_ target: Value, _ ctx: EvalContext) throws -> Value
     /// A body that takes the target as evaluated, or the error evaluating it raised.
-    public typealias Catching = @Sendable (_ target: Result<Value, RuntimeError>, _ args: Arguments, _ ctx: EvalContext) throws -> Value
+    public typealias Catching =
+        @Sendable (_ target: Result<Value, RuntimeError>, _ args: Arguments, _ ctx: EvalContext) throws -> Value
 
     /// A body that evaluates its target itself, as often as it likes (`from`, `from_all`).
     public typealias Lazy = @Sendable (_ target: () throws -> Value, _ args: Arguments, _ ctx: EvalContext) throws -> Value
@@ -74,7 +75,9 @@ public struct MethodSpec: Sendable {
             examples: examples, fileID: fileID, prepare: { _ in { v, _ in v } })
         self.body = .lazy { target, args, ctx in
             let t: Result<Value, RuntimeError>
-            do { t = .success(try target()) } catch { t = .failure(error as? RuntimeError ?? RuntimeError(String(describing: error))) }
+            do { t = .success(try target()) } catch {
+                t = .failure(error as? RuntimeError ?? RuntimeError(String(describing: error)))
+            }
             return try catching(t, args, ctx)
         }
     }

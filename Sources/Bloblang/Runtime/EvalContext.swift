@@ -81,10 +81,13 @@ public final class EvalContext {
         content = m.content
         metadata = m.metadata
         batchIndex = index
-        if let s = m.structured { this = s; thisFailure = nil } else {
+        if let s = m.structured {
+            this = s; thisFailure = nil
+        } else {
             do { this = try JSONReader.parse(m.content); thisFailure = nil } catch {
                 this = .null
-                thisFailure = RuntimeError("unable to reference message as structured (with 'this'): parse as json: \(error.message)")
+                thisFailure = RuntimeError(
+                    "unable to reference message as structured (with 'this'): parse as json: \(error.message)")
             }
         }
         defer { (this, thisFailure, content, metadata, batchIndex) = saved }

@@ -48,8 +48,10 @@ public final class Mapping: Sendable {
             do {
                 ctx.setThis(try JSONReader.parse(content))
             } catch {
-                ctx.setThis(.null, failure: RuntimeError(
-                    "unable to reference message as structured (with 'this'): parse as json: \(error.message)"))
+                ctx.setThis(
+                    .null,
+                    failure: RuntimeError(
+                        "unable to reference message as structured (with 'this'): parse as json: \(error.message)"))
             }
         } else {
             ctx.setThis(.null)

@@ -75,7 +75,8 @@ extension Value {
         case .uint(let u): return Timestamp(seconds: Int64(truncatingIfNeeded: u), zone: TimeZones.local)
         case .float(let f):
             let whole = f.rounded(.towardZero)
-            return Timestamp(seconds: Int64(clampingFloat: whole), nanos: Int64(clampingFloat: (f - whole) * 1e9), zone: TimeZones.local)
+            return Timestamp(
+                seconds: Int64(clampingFloat: whole), nanos: Int64(clampingFloat: (f - whole) * 1e9), zone: TimeZones.local)
         case .string, .bytes:
             return try Timestamp.parseRFC3339(try getString())
         default: throw .type(expected: [.number, .string], got: self)

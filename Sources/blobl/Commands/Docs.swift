@@ -40,17 +40,20 @@ extension Blobl {
                     return "  \(name)\(exists ? "" : " (missing)")"
                 }.joined(separator: "\n")
                 let command = out == DocsGenerator.defaultDirectory ? "swift run blobl docs" : "swift run blobl docs --out \(out)"
-                FileHandle.standardError.write(Data("""
-                    reference docs in \(out) are stale:
-                    \(list)
-                    run `\(command)` to regenerate them
+                FileHandle.standardError.write(
+                    Data(
+                        """
+                        reference docs in \(out) are stale:
+                        \(list)
+                        run `\(command)` to regenerate them
 
-                    """.utf8))
+                        """.utf8))
                 throw ExitCode(1)
             }
             do {
                 let changed = try generator.write(to: out)
-                print(changed.isEmpty ? "\(out) is up to date" : "wrote \(changed.map { "\(out)/\($0)" }.joined(separator: ", "))")
+                print(
+                    changed.isEmpty ? "\(out) is up to date" : "wrote \(changed.map { "\(out)/\($0)" }.joined(separator: ", "))")
             } catch {
                 FileHandle.standardError.write(Data("failed to write docs to \(out): \(error.localizedDescription)\n".utf8))
                 throw ExitCode(1)

@@ -50,7 +50,8 @@ extension Blobl {
             var text = mapping ?? ""
             if let file {
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    FileHandle.standardError.write(Data("failed to read mapping file: open \(file): no such file or directory\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("failed to read mapping file: open \(file): no such file or directory\n".utf8))
                     throw ExitCode(1)
                 }
                 text = String(decoding: data, as: UTF8.self)
@@ -68,11 +69,13 @@ extension Blobl {
             if let input {
                 fd = open(input, O_RDONLY)
                 if fd < 0 {
-                    FileHandle.standardError.write(Data("failed to open input file: open \(input): no such file or directory\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("failed to open input file: open \(input): no such file or directory\n".utf8))
                     throw ExitCode(1)
                 }
             }
-            let runner = BloblRunner(mapping: parsed, threads: threads, rawInput: raw, pretty: pretty, maxLineLength: maxTokenLength)
+            let runner = BloblRunner(
+                mapping: parsed, threads: threads, rawInput: raw, pretty: pretty, maxLineLength: maxTokenLength)
             let status = LargeStack.run { runner.run(input: fd) }
             if status != 0 { throw ExitCode(status) }
         }

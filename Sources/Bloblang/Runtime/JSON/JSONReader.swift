@@ -27,14 +27,18 @@ public enum JSONReader {
     }
 
     /// Parses a whole JSON document from a slice of bytes.
-    public static func parse(_ bytes: ArraySlice<UInt8>, numbers: Numbers = .integersWhenExact) throws(RuntimeError)
+    public static func parse(
+        _ bytes: ArraySlice<UInt8>, numbers: Numbers = .integersWhenExact
+    ) throws(RuntimeError)
         -> Value
     {
         try bytes.withUnsafeBufferPointer { run($0, numbers: numbers, stream: false) }.get().value
     }
 
     /// Parses a whole JSON document from raw memory.
-    public static func parse(_ buffer: UnsafeRawBufferPointer, numbers: Numbers = .integersWhenExact)
+    public static func parse(
+        _ buffer: UnsafeRawBufferPointer, numbers: Numbers = .integersWhenExact
+    )
         throws(RuntimeError) -> Value
     {
         try run(buffer.bindMemory(to: UInt8.self), numbers: numbers, stream: false).get().value
@@ -52,14 +56,18 @@ public enum JSONReader {
     /// (`parse_json()` in Benthos). Errors read `EOF` for empty input and `unexpected EOF` for
     /// a cut-off value.
     /// - Returns: the value and the offset just past it.
-    public static func decodeFirst(_ bytes: [UInt8], numbers: Numbers = .integersWhenExact) throws(RuntimeError)
+    public static func decodeFirst(
+        _ bytes: [UInt8], numbers: Numbers = .integersWhenExact
+    ) throws(RuntimeError)
         -> (value: Value, end: Int)
     {
         try bytes.withUnsafeBufferPointer { run($0, numbers: numbers, stream: true) }.get()
     }
 
     /// Reads the first JSON value of a string, as Go's `json.Decoder` does.
-    public static func decodeFirst(_ text: String, numbers: Numbers = .integersWhenExact) throws(RuntimeError)
+    public static func decodeFirst(
+        _ text: String, numbers: Numbers = .integersWhenExact
+    ) throws(RuntimeError)
         -> (value: Value, end: Int)
     {
         var text = text
@@ -67,13 +75,17 @@ public enum JSONReader {
     }
 
     /// Reads the first JSON value from raw memory, as Go's `json.Decoder` does.
-    public static func decodeFirst(_ buffer: UnsafeRawBufferPointer, numbers: Numbers = .integersWhenExact)
+    public static func decodeFirst(
+        _ buffer: UnsafeRawBufferPointer, numbers: Numbers = .integersWhenExact
+    )
         throws(RuntimeError) -> (value: Value, end: Int)
     {
         try run(buffer.bindMemory(to: UInt8.self), numbers: numbers, stream: true).get()
     }
 
-    static func run(_ buffer: UnsafeBufferPointer<UInt8>, numbers: Numbers, stream: Bool) -> Result<
+    static func run(
+        _ buffer: UnsafeBufferPointer<UInt8>, numbers: Numbers, stream: Bool
+    ) -> Result<
         (value: Value, end: Int), RuntimeError
     > {
         guard let base = buffer.baseAddress, buffer.count > 0 else {

@@ -35,7 +35,6 @@ struct MoveStack<Element>: ~Copyable {
         return array
     }
 
-
     /// Moves the element at `index` out; the caller pops the slot with ``drop(from:)``.
     @inline(__always)
     func take(_ index: Int) -> Element {

@@ -818,7 +818,9 @@ private struct LayoutParser {
     }
 
     /// Splits a numeric zone offset into its sign and fields for the given layout element.
-    static func offsetFields(_ value: Bytes, _ element: GoTimeLayout.Element)
+    static func offsetFields(
+        _ value: Bytes, _ element: GoTimeLayout.Element
+    )
         -> (sign: UInt8, hour: Bytes, minute: Bytes, second: Bytes, rest: Bytes)?
     {
         let v = Array(value)

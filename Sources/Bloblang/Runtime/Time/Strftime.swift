@@ -112,7 +112,8 @@ public enum Strftime {
                 case UInt8(ascii: "B"):
                     appendString(&buf, longMonthNames[c.month - 1].utf8, width: width, padding: padding, upper: upper, swap: swap)
                 case UInt8(ascii: "b"), UInt8(ascii: "h"):
-                    appendString(&buf, shortMonthNames[c.month - 1].utf8, width: width, padding: padding, upper: upper, swap: swap)
+                    appendString(
+                        &buf, shortMonthNames[c.month - 1].utf8, width: width, padding: padding, upper: upper, swap: swap)
                 case UInt8(ascii: "A"):
                     appendString(&buf, longWeekNames[c.weekday].utf8, width: width, padding: padding, upper: upper, swap: swap)
                 case UInt8(ascii: "a"):
@@ -349,7 +350,6 @@ private struct StrptimeParser {
     let source: [UInt8]
     let format: [UInt8]
 
-
     static func cannotParse(_ b: UInt8) -> RuntimeError { RuntimeError("cannot parse \"%\(Character(Unicode.Scalar(b)))\"") }
 
     /// Go's `%q` of a byte, as in `expected 'I'`.
@@ -381,7 +381,9 @@ private struct StrptimeParser {
     }
 
     /// Digits at `index`, at most `size` of them, within `min...max`.
-    func parseInt(_ index: Int, _ size: Int, _ minimum: Int, _ maximum: Int, _ directive: UInt8) throws(RuntimeError)
+    func parseInt(
+        _ index: Int, _ size: Int, _ minimum: Int, _ maximum: Int, _ directive: UInt8
+    ) throws(RuntimeError)
         -> (Int, Int)
     {
         var value = 0

@@ -191,8 +191,9 @@ struct ZoneInfo: Sendable {
             return i > start ? String(decoding: tz[start..<i], as: UTF8.self) : nil
         }
         guard let std = name() else { return nil }
-        while i < tz.count, tz[i] == UInt8(ascii: "+") || tz[i] == UInt8(ascii: "-") || tz[i] == UInt8(ascii: ":")
-            || (tz[i] >= UInt8(ascii: "0") && tz[i] <= UInt8(ascii: "9"))
+        while i < tz.count,
+            tz[i] == UInt8(ascii: "+") || tz[i] == UInt8(ascii: "-") || tz[i] == UInt8(ascii: ":")
+                || (tz[i] >= UInt8(ascii: "0") && tz[i] <= UInt8(ascii: "9"))
         {
             i += 1
         }

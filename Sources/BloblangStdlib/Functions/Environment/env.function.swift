@@ -5,7 +5,10 @@ extension FunctionSpec {
     static let env = FunctionSpec(
         "env", category: .environment,
         summary: "The value of an environment variable, or null when it is not set.",
-        params: [.string("name", "The variable's name."), .bool("no_cache", "Read the variable on every call instead of once.", default: false)],
+        params: [
+            .string("name", "The variable's name."),
+            .bool("no_cache", "Read the variable on every call instead of once.", default: false),
+        ],
         impure: true,
         examples: [Example(#"root.home = env("SLUICE_EXAMPLE_UNSET")"#, "{}", #"{"home":null}"#)],
         prepare: { args in

@@ -5,7 +5,10 @@ extension FunctionSpec {
     static let file = FunctionSpec(
         "file", category: .environment,
         summary: "The contents of a file as bytes.",
-        params: [.string("path", "The file's path."), .bool("no_cache", "Read the file on every call instead of once.", default: false)],
+        params: [
+            .string("path", "The file's path."),
+            .bool("no_cache", "Read the file on every call instead of once.", default: false),
+        ],
         impure: true,
         examples: [Example(#"root.doc = file("/nonexistent/sluice-example").catch("missing")"#, "{}", #"{"doc":"missing"}"#)],
         prepare: { args in

@@ -24,9 +24,10 @@ extension FunctionSpec {
             }
             return { _ in
                 if let alphabet, let length {
-                    return .string(try codecStep { () throws(CodecError) in
-                        try NanoID.generate(alphabet: alphabet, length: Int(clamping: length))
-                    })
+                    return .string(
+                        try codecStep { () throws(CodecError) in
+                            try NanoID.generate(alphabet: alphabet, length: Int(clamping: length))
+                        })
                 }
                 if let length {
                     guard length >= 0 else { throw RuntimeError("negative id length") }

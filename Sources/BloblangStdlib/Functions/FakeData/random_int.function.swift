@@ -23,10 +23,13 @@ extension FunctionSpec {
             .int("max", "The largest number to generate.", default: Int64.max - 1),
         ],
         examples: [
-            Example(#"root.n = random_int(seed: 42, max: 100)"#, pairs: [.init("{}", #"{"n":6}"#), .init("{}", #"{"n":61}"#), .init("{}", #"{"n":22}"#)],
-                    summary: "A fixed seed repeats the same sequence on every run."),
-            Example(#"root.dice = random_int(seed: timestamp_unix_nano(), min: 1, max: 6)"#, "{}", #"{"dice":4}"#,
-                    deterministic: false),
+            Example(
+                #"root.n = random_int(seed: 42, max: 100)"#,
+                pairs: [.init("{}", #"{"n":6}"#), .init("{}", #"{"n":61}"#), .init("{}", #"{"n":22}"#)],
+                summary: "A fixed seed repeats the same sequence on every run."),
+            Example(
+                #"root.dice = random_int(seed: timestamp_unix_nano(), min: 1, max: 6)"#, "{}", #"{"dice":4}"#,
+                deterministic: false),
         ],
         prepare: { args in
             let seedQuery = args.query(0)
@@ -47,14 +50,15 @@ extension FunctionSpec {
                         throw RuntimeError("failed to seed random number generator: \(message)")
                     }
                 }
-                return .int(state.source.withLock { (source: inout GoRandSource?) -> Int64 in
-                    // Take the generator out while drawing so that its table is not copied.
-                    var generator = source ?? GoRandSource(seed: seed)
-                    source = nil
-                    let v = generator.int63n(high - low + 1) + low
-                    source = generator
-                    return v
-                })
+                return .int(
+                    state.source.withLock { (source: inout GoRandSource?) -> Int64 in
+                        // Take the generator out while drawing so that its table is not copied.
+                        var generator = source ?? GoRandSource(seed: seed)
+                        source = nil
+                        let v = generator.int63n(high - low + 1) + low
+                        source = generator
+                        return v
+                    })
             }
         }
     )

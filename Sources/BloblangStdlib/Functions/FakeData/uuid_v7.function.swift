@@ -11,9 +11,10 @@ extension FunctionSpec {
         params: [ParameterSpec("time", .timestamp, "The time to embed instead of now.").optional()],
         examples: [
             Example(#"root.id = uuid_v7()"#, "{}", #"{"id":"0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b"}"#, deterministic: false),
-            Example(#"root.id = uuid_v7(this.at.ts_parse("2006-01-02T15:04:05Z07:00"))"#,
-                    #"{"at":"2024-06-01T00:00:00Z"}"#, #"{"id":"018fd118-9400-7c3e-9a4b-5d6e7f8091a2"}"#,
-                    deterministic: false),
+            Example(
+                #"root.id = uuid_v7(this.at.ts_parse("2006-01-02T15:04:05Z07:00"))"#,
+                #"{"at":"2024-06-01T00:00:00Z"}"#, #"{"id":"018fd118-9400-7c3e-9a4b-5d6e7f8091a2"}"#,
+                deterministic: false),
         ]
     ) { args, _ in
         let at: Timestamp

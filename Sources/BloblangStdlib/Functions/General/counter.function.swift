@@ -9,8 +9,10 @@ final class CounterState: Sendable {
 extension FunctionSpec {
     static let counter = FunctionSpec(
         "counter", category: .general,
-        summary: "A counter kept by this call site: it gives `min` the first time, then one more each call, starting over after `max`.",
-        description: "`set` is an optional query run on each call: a number resets the counter to it, null gives the current value without counting, `deleted()` resets it to `min`, and `nothing()` (or no result) counts as usual.",
+        summary:
+            "A counter kept by this call site: it gives `min` the first time, then one more each call, starting over after `max`.",
+        description:
+            "`set` is an optional query run on each call: a number resets the counter to it, null gives the current value without counting, `deleted()` resets it to `min`, and `nothing()` (or no result) counts as usual.",
         params: [
             .any("min", "The first value.", default: .int(1)),
             .any("max", "The largest value before starting over at `min`.", default: .int(Int64.max)),
@@ -36,19 +38,20 @@ extension FunctionSpec {
                     default: reset = .int(try r.getInt())
                     }
                 }
-                return .int(try state.value.withLock { (v: inout Int64?) throws(RuntimeError) -> Int64 in
-                    if case .int(let r) = reset {
-                        v = r
-                        return r
-                    }
-                    if peek, let current = v { return current }
-                    guard let current = v, current < hi else {
-                        v = lo
-                        return lo
-                    }
-                    v = current + 1
-                    return current + 1
-                })
+                return .int(
+                    try state.value.withLock { (v: inout Int64?) throws(RuntimeError) -> Int64 in
+                        if case .int(let r) = reset {
+                            v = r
+                            return r
+                        }
+                        if peek, let current = v { return current }
+                        guard let current = v, current < hi else {
+                            v = lo
+                            return lo
+                        }
+                        v = current + 1
+                        return current + 1
+                    })
             }
         }
     )

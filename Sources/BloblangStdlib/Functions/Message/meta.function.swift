@@ -3,7 +3,8 @@ import Bloblang
 extension FunctionSpec {
     static let meta = FunctionSpec(
         "meta", category: .message, status: .deprecated,
-        summary: "A metadata value of the message as a string (null when absent), or all metadata as an object of strings when no key is given; prefer `@key`.",
+        summary:
+            "A metadata value of the message as a string (null when absent), or all metadata as an object of strings when no key is given; prefer `@key`.",
         params: [.string("key", "The metadata key.", default: "")],
         examples: [Example(#"root.all = meta()"#, "{}", "{\"all\":{}}")]
     ) { args, ctx in

@@ -4,7 +4,8 @@ extension MethodSpec {
     static let apply = MethodSpec(
         "apply", category: .general,
         summary: "Runs a named map (declared with `map name { ... }`) with the target as its context.",
-        description: "Inside the map `this` is the target, `root` starts empty and variables start unset. The map's `root` is the result.",
+        description:
+            "Inside the map `this` is the target, `root` starts empty and variables start unset. The map's `root` is the result.",
         params: [.string("mapping", "The name of the map to run.")],
         examples: [
             Example(

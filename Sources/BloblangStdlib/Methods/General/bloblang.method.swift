@@ -5,7 +5,10 @@ extension MethodSpec {
         "bloblang", category: .general,
         summary: "Runs a mapping given as a string on the target and gives the result.",
         params: [.string("mapping", "The mapping to run.")],
-        examples: [Example(#"root.out = this.doc.bloblang("root = this.name.uppercase()")"#, #"{"doc":{"name":"ada"}}"#, #"{"out":"ADA"}"#)],
+        examples: [
+            Example(
+                #"root.out = this.doc.bloblang("root = this.name.uppercase()")"#, #"{"doc":{"name":"ada"}}"#, #"{"out":"ADA"}"#)
+        ],
         prepare: { args in
             let mapping: Mapping
             do {

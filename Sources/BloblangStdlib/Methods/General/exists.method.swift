@@ -6,7 +6,9 @@ extension MethodSpec {
         summary: "Tells whether a dot path is present in an object, even when it holds null.",
         params: [.string("path", "The dot path to look for.")],
         examples: [
-            Example(#"root.has_b = this.exists("a.b")"#, pairs: [.init(#"{"a":{"b":null}}"#, #"{"has_b":true}"#), .init(#"{"a":{}}"#, #"{"has_b":false}"#)])
+            Example(
+                #"root.has_b = this.exists("a.b")"#,
+                pairs: [.init(#"{"a":{"b":null}}"#, #"{"has_b":true}"#), .init(#"{"a":{}}"#, #"{"has_b":false}"#)])
         ]
     ) { target, args, _ in
         var current = target

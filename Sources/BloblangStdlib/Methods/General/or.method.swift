@@ -6,7 +6,9 @@ extension MethodSpec {
         summary: "Gives the argument instead when the target fails or is null; the method form of `|`.",
         params: [.query("fallback", "The value or query to use when the target fails or is null.")],
         examples: [
-            Example(#"root.name = this.name.or("anonymous")"#, pairs: [.init(#"{"name":"ada"}"#, #"{"name":"ada"}"#), .init(#"{}"#, #"{"name":"anonymous"}"#)])
+            Example(
+                #"root.name = this.name.or("anonymous")"#,
+                pairs: [.init(#"{"name":"ada"}"#, #"{"name":"ada"}"#), .init(#"{}"#, #"{"name":"anonymous"}"#)])
         ]
     ) { target, args, ctx in
         if case .success(let v) = target, !v.isNullLike { return v }
