@@ -19,13 +19,18 @@ import Glibc
 
 /// The standard library without the functions that reach outside the process (`file` could
 /// read `/dev/zero`), and with imports served from memory so `import`/`from` are exercised
-/// without touching the file system.
-let fuzzEnvironment: Environment = Environment.standard
-    .without(functions: ["file", "file_rel", "env", "hostname"])
-    .with(importer: { path in
+/// without touching the file system. `SLUICE_FUZZ_NO_IMPORTS=1` (`scripts/fuzz --no-imports`)
+/// disables imports, to fuzz past a known import crash.
+let fuzzEnvironment: Environment = {
+    let base = Environment.standard.without(functions: ["file", "file_rel", "env", "hostname"])
+    if let flag = getenv("SLUICE_FUZZ_NO_IMPORTS"), String(cString: flag) == "1" {
+        return base.withoutImports()
+    }
+    return base.with(importer: { path in
         if path.hasSuffix("missing.blobl") { throw FuzzImportError() }
         return "map upper {\n  root = this.string().uppercase()\n}\nmap pass {\n  root = this\n}\n"
     })
+}()
 
 struct FuzzImportError: Error {}
 
@@ -37,8 +42,9 @@ let fuzzMetadata: [String: Value] = ["kind": .string("fuzz"), "n": .int(3)]
 
 /// Words that let a short mapping allocate or loop without bound (`range(0, 1e9)`,
 /// `"x".repeat(1e9)`, `"%9999999d".format(1)`, doubly recursive maps). Mappings with one of
-/// them and a large number are parsed but not run, so the fuzzer looks for crashes rather
-/// than for the memory and time limits that such mappings reach by design.
+/// them and a large number, or with many of them, are parsed but not run, so the fuzzer
+/// looks for crashes rather than for the memory and time limits that such mappings reach by
+/// design (Benthos has no evaluation time limit either).
 let amplifiers: [String] = ["range", "repeat", "format", "pad", "apply", "fold", "map_each", "<<", "pow", "*"]
 
 func isPotentiallyUnbounded(_ text: String) -> Bool {
@@ -52,8 +58,11 @@ func isPotentiallyUnbounded(_ text: String) -> Bool {
             run = 0
         }
     }
-    // Several amplifiers together multiply (nested loops, recursion that fans out).
-    return amplifiers.reduce(0) { $0 + (text.components(separatedBy: $1).count - 1) } > 3
+    // A map that applies itself twice fans out exponentially (`fib` written naively: three
+    // `apply` calls in all), and several amplifiers together multiply (nested loops).
+    func occurrences(_ word: String) -> Int { text.components(separatedBy: word).count - 1 }
+    if occurrences("apply") >= 3 { return true }
+    return amplifiers.reduce(0) { $0 + occurrences($1) } > 3
 }
 
 func runMapping(_ mapping: Mapping) {
@@ -82,31 +91,6 @@ func runExpression(_ query: CompiledQuery) {
     }
 }
 
-/// The evaluation stack size, as `LargeStack.size` in BloblangTooling.
-let evaluationStackSize = 512 << 20
-
-/// Runs `body` on a new thread with a large stack and waits for it.
-func onLargeStack(_ body: @escaping () -> Void) {
-    final class Work { let body: () -> Void; init(_ body: @escaping () -> Void) { self.body = body } }
-    var attr = pthread_attr_t()
-    pthread_attr_init(&attr)
-    defer { pthread_attr_destroy(&attr) }
-    pthread_attr_setstacksize(&attr, evaluationStackSize)
-    let context = Unmanaged.passRetained(Work(body)).toOpaque()
-    var thread = pthread_t()
-    let rc = pthread_create(&thread, &attr, { raw in
-        guard let raw else { return nil }
-        let work = Unmanaged<Work>.fromOpaque(raw).takeRetainedValue()
-        work.body()
-        return nil
-    }, context)
-    if rc != 0 {
-        Unmanaged<Work>.fromOpaque(context).takeRetainedValue().body()
-        return
-    }
-    pthread_join(thread, nil)
-}
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
@@ -115,13 +99,13 @@ public func fuzzParser(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let mapping = try fuzzEnvironment.parse(text)
         if run { onLargeStack { runMapping(mapping) } }
     } catch {
-        _ = error.description
         _ = DiagnosticRenderer.compact(error)
+        _ = DiagnosticRenderer(useColor: false).render(error)
         do {
             let query = try fuzzEnvironment.parseExpression(text)
             if run { onLargeStack { runExpression(query) } }
         } catch {
-            _ = error.description
+            _ = DiagnosticRenderer(useColor: false).render(error)
         }
     }
     return 0

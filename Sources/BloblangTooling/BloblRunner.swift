@@ -73,8 +73,8 @@ public struct BloblRunner {
             if !batch.isEmpty { runBatch(&batch, executors, emit) }
             out.flush()
             switch error {
-            case .lineTooLong(let n):
-                err.write("\(red)input line of \(n) bytes is longer than --max-token-length (\(maxLineLength)): token too long\(reset)\n")
+            case .lineTooLong:
+                err.write("\(red)an input line is longer than --max-token-length (\(maxLineLength)): token too long\(reset)\n")
             case .readFailed(let code):
                 err.write("\(red)failed to read input: \(String(cString: strerror(code)))\(reset)\n")
             }

@@ -177,7 +177,7 @@ final class ObjectExpr: Expr, @unchecked Sendable {
                 case .string(let s): k = s
                 case .bytes(let b): k = String(decoding: b, as: UTF8.self)
                 default:
-                    throw RuntimeError("mapping returned invalid key type: \(kv.type.rawValue)")
+                    throw RuntimeError("mapping returned invalid key type: \(goTypeName(kv))")
                 }
             }
             let v: Value

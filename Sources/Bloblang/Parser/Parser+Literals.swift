@@ -126,7 +126,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep")
+            throw fail("expression is nested too deeply", id: "parse.too-deep")
         }
         var elements: [Expr] = []
         skipWhitespaceAndComments()
@@ -156,7 +156,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep")
+            throw fail("expression is nested too deeply", id: "parse.too-deep")
         }
         var entries: [(key: ObjectExpr.Key, value: Expr)] = []
         skipWhitespaceAndComments()
@@ -325,15 +325,7 @@ extension Parser {
                 throw fail(runtimeError(error).message, at: pos, id: "method.arguments")
             }
         }
-        let call = MethodExpr(target: target, spec: spec, prepared: prepared, args: args, range: range)
-        // Fold pure methods on literal targets, as Benthos does for literals.
-        if let lit = target as? LiteralExpr, let prepared, !spec.impure, args.slots.allSatisfy({ $0 == nil || $0 is LiteralExpr })
-        {
-            let ctx = EvalContext(environment: env)
-            if let v = try? prepared(lit.value, ctx) {
-                return LiteralExpr(v, range: range, annotation: lit.annotation)
-            }
-        }
-        return call
+        // Method calls are not folded, even on literal targets: Benthos folds only operators.
+        return MethodExpr(target: target, spec: spec, prepared: prepared, args: args, range: range)
     }
 }

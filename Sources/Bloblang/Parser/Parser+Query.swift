@@ -6,7 +6,7 @@ extension Parser {
         depth += 1
         defer { depth -= 1 }
         if depth > Parser.maxDepth {
-            throw fail("expression is nested too deeply (more than \(Parser.maxDepth) levels)", id: "parse.too-deep")
+            throw fail("expression is nested too deeply", id: "parse.too-deep")
         }
         var operands: [Expr] = [try parseTermWithMinus()]
         var ops: [(BinaryOperator, Int)] = []
@@ -107,7 +107,12 @@ extension Parser {
         let start = pos
         if peek() == UInt8(ascii: "-"), peek(1) != UInt8(ascii: ">") {
             pos += 1
-            skipSpaces()
+            skipWhitespaceAndComments()
+            depth += 1
+            defer { depth -= 1 }
+            if depth > Parser.maxDepth {
+                throw fail("expression is nested too deeply", id: "parse.too-deep")
+            }
             let operand = try parseTermWithMinus()
             let zero = LiteralExpr(.int(0), range: SourceRange(start, start + 1), annotation: "number literal")
             if let lit = operand as? LiteralExpr {
@@ -128,6 +133,7 @@ extension Parser {
         let start = pos
         if peek() == UInt8(ascii: "!"), peek(1) != UInt8(ascii: "=") {
             pos += 1
+            skipSpaces()
             if peek() == UInt8(ascii: "!") { throw fail("expected query", id: "parse.double-not") }
             let operand = try parseTerm()
             return NotExpr(operand, range: SourceRange(start, operand.range.end))

@@ -36,11 +36,7 @@ struct Parser {
         self.source = source
         self.bytes = source.bytes
         self.importStack = importStack
-        if let path = source.path {
-            self.baseDirectory = (path as NSString).deletingLastPathComponent
-        } else {
-            self.baseDirectory = nil
-        }
+        self.baseDirectory = source.path.flatMap(SourceFile.directory(of:))
     }
 
     // MARK: - Cursor
@@ -219,7 +215,7 @@ struct Parser {
     mutating func parseBlock(allowMeta: Bool) throws(ParseFailure) -> [Statement] {
         depth += 1
         defer { depth -= 1 }
-        if depth > Parser.maxDepth { throw fail("mapping is nested too deeply (more than \(Parser.maxDepth) levels)") }
+        if depth > Parser.maxDepth { throw fail("mapping is nested too deeply", id: "parse.too-deep") }
         var statements: [Statement] = []
         skipWhitespaceAndComments()
         while peek() != UInt8(ascii: "}") {
@@ -260,8 +256,18 @@ struct Parser {
             let saved = self
             do {
                 return (try parseIfStatement(allowMeta: allowMeta), false)
-            } catch {
+            } catch let statementError {
+                // Not a statement block: maybe an `if` expression as a bare statement. When
+                // that fails too, the statement's error is the one that explains the mistake.
+                let failed = self
                 self = saved
+                do {
+                    let value = try parseExpression()
+                    return (AssignStatement(target: .root([]), value: value, line: line), true)
+                } catch {
+                    self = failed
+                    throw statementError
+                }
             }
         }
         if let target = try parseAssignmentTarget(allowMeta: allowMeta) {
@@ -387,7 +393,10 @@ struct Parser {
         do {
             return SourceFile(try importer(resolved), path: resolved)
         } catch {
-            throw fail("failed to read import: \(error.localizedDescription)", at: offset)
+            let reason =
+                FileManager.default.fileExists(atPath: resolved)
+                ? String(describing: error) : "open \(resolved): no such file or directory"
+            throw fail("failed to read import: \(reason)", at: offset)
         }
     }
 

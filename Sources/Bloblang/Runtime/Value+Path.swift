@@ -83,11 +83,21 @@ extension Value {
                 if case .delete = newValue { dict.removeValue(forKey: seg) } else { dict[seg] = newValue }
                 return
             }
-            var child = dict.removeValue(forKey: seg) ?? .null
+            let existing = dict.removeValue(forKey: seg)
+            if case .delete = newValue {
+                // Deleting below a missing (or null) field changes nothing.
+                switch existing {
+                case nil: return
+                case .some(let e) where e.isNullLike:
+                    dict[seg] = e
+                    return
+                default: break
+                }
+            }
+            var child = existing ?? .null
             defer { dict[seg] = child }
             switch child {
             case .null, .nothing:
-                if case .delete = newValue { return }
                 child = .object([:])
             case .object, .array: break
             default:
@@ -100,6 +110,15 @@ extension Value {
         }
         guard case .array(let count) = node.arrayCount else {
             throw RuntimeError("unable to set target path \(dotPath(path))", code: .assignment)
+        }
+        if seg == "-" {
+            // `-` appends to an array, as Benthos's path writes do.
+            guard last, var arr = takeArray(&node) else {
+                throw RuntimeError("unable to set target path \(dotPath(path)): cannot traverse through `-`", code: .assignment)
+            }
+            if case .delete = newValue {} else { arr.append(newValue) }
+            node = .array(arr)
+            return
         }
         guard let i = Int(seg), i >= 0 else {
             throw RuntimeError(

@@ -15,6 +15,16 @@ public struct SourceFile: Sendable {
         self.lineStarts = starts
     }
 
+    /// The folder part of a path (`a/b.blobl` → `a`), or nil when the path has none. Written
+    /// without NSString, whose `deletingLastPathComponent` traps on one-character names here.
+    public static func directory(of path: String) -> String? {
+        var p = Substring(path)
+        while p.count > 1, p.hasSuffix("/") { p = p.dropLast() }
+        guard let slash = p.lastIndex(of: "/") else { return nil }
+        if slash == p.startIndex { return "/" }
+        return String(p[..<slash])
+    }
+
     /// The 1-based line and column of a UTF-8 offset. Columns count characters.
     public func location(of offset: Int) -> LineColumn {
         let clamped = max(0, min(offset, bytes.count))

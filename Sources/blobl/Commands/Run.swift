@@ -42,7 +42,7 @@ extension Blobl {
                 throw ValidationError("invalid flags, unable to execute both a file mapping and an inline mapping")
             }
             if file == nil, mapping == nil { throw ValidationError("a mapping or --file is required") }
-            if threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if threads < 0 { throw ValidationError("--threads must not be negative") }
             if maxTokenLength < 1 { throw ValidationError("--max-token-length must be at least 1") }
         }
 
@@ -75,7 +75,7 @@ extension Blobl {
                 }
             }
             let runner = BloblRunner(
-                mapping: parsed, threads: threads, rawInput: raw, pretty: pretty, maxLineLength: maxTokenLength)
+                mapping: parsed, threads: max(1, threads), rawInput: raw, pretty: pretty, maxLineLength: maxTokenLength)
             let status = LargeStack.run { runner.run(input: fd) }
             if status != 0 { throw ExitCode(status) }
         }

@@ -15,12 +15,11 @@ extension FunctionSpec {
         prepare: { args in
             let start = args.int(0), stop = args.int(1), step = args.int(2)
             if step == 0 { throw RuntimeError("step must be greater than or less than 0") }
-            if start == stop { throw RuntimeError("range start (\(start)) must be different from stop (\(stop))") }
-            if step > 0 && start > stop {
+            if step > 0 && start >= stop {
                 throw RuntimeError("with positive step arg start (\(start)) must be < stop (\(stop))")
             }
-            if step < 0 && start < stop {
-                throw RuntimeError("with negative step arg stop (\(stop)) must be < start (\(start))")
+            if step < 0 && stop > start {
+                throw RuntimeError("with negative step arg stop (\(stop)) must be <= start (\(start))")
             }
             // Benthos makes (stop - start) / step elements, so a last partial step is dropped.
             let count = stop.subtractingReportingOverflow(start).partialValue / step
