@@ -8,6 +8,6 @@ struct Sluice: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Run, lint and test stream pipelines declared in Benthos-shaped YAML.",
-        subcommands: []
+        subcommands: [Lint.self, Docs.self, Run.self, Test.self]
     )
 }

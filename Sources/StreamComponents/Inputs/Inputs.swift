@@ -1,7 +1,11 @@
 import StreamRuntime
 
 extension StreamComponents {
-    /// The inputs of this module.
+    /// The inputs of this module, one per `<name>.input.swift` file.
     static let inputs: [ComponentSpec] = [
+        .fileInput,
+        .generateInput,
+        .inprocInput,
+        .stdinInput,
     ]
 }

@@ -1,7 +1,15 @@
 import StreamRuntime
 
 extension StreamComponents {
-    /// The outputs of this module.
+    /// The outputs of this module, one per `<name>.output.swift` file.
     static let outputs: [ComponentSpec] = [
+        .brokerOutput,
+        .dropOutput,
+        .fileOutput,
+        .inprocOutput,
+        .rejectOutput,
+        .stdoutOutput,
+        .switchOutput,
+        .syncResponseOutput,
     ]
 }

@@ -3,12 +3,23 @@ public struct ConfigLocation: Sendable, Equatable, CustomStringConvertible {
     public var file: String?
     public var line: Int
     public var column: Int
-    public init(file: String? = nil, line: Int, column: Int) {
+    /// The text the node was parsed from, when known. It lets positions inside a scalar
+    /// (a Bloblang error in a block scalar) be mapped back to the file. Not compared.
+    public var source: ConfigSource?
+
+    public init(file: String? = nil, line: Int, column: Int, source: ConfigSource? = nil) {
         self.file = file
         self.line = line
         self.column = column
+        self.source = source
     }
+
     public var description: String { "\(file.map { "\($0):" } ?? "")\(line):\(column)" }
+
+    /// Locations are equal when they name the same file, line and column.
+    public static func == (a: ConfigLocation, b: ConfigLocation) -> Bool {
+        a.file == b.file && a.line == b.line && a.column == b.column
+    }
 }
 
 /// A YAML config tree that remembers where each value came from, so that errors can name

@@ -1,0 +1,72 @@
+import Bloblang
+import StreamRuntime
+
+extension StreamComponents.ProcessorSpecs {
+    static let mapping = ComponentSpec(
+        .processor, "mapping",
+        summary: "Runs a Bloblang mapping on each message and replaces the message with the document it builds (or drops it).",
+        description: """
+            The mapping builds a new document from an empty `root`; the input stays readable, unchanged, \
+            through `this` for the whole mapping. When the mapping assigns nothing to `root` the content is \
+            kept as it was. Metadata starts as the message's own and takes the changes made with `meta`.
+
+            A mapping can live in its own file: `mapping: 'import "./stage.blobl"'` (relative to the \
+            config file) or `from "./stage.blobl"`.
+
+            If the mapping fails, the message goes on unchanged, flagged with the error (read it with \
+            `error()`; handle it with `catch`, `try` or `switch`), and the error is logged. \
+            `root = deleted()` removes the message from the batch.
+            """,
+        fields: [FieldSpec("", .bloblang, "The Bloblang mapping to run on each message.")],
+        examples: [
+            ConfigExample(
+                "Keep the keen fans",
+                summary: "Reduce each document to its id and the fans whose obsession score is above 0.5.",
+                yaml: """
+                    mapping: |
+                      root.id = this.id
+                      root.fans = this.fans.filter(fan -> fan.obsession > 0.5)
+                    """),
+            ConfigExample(
+                "Join cities of one state",
+                summary: "Collect the names of the Washington locations into one sorted string.",
+                yaml: """
+                    mapping: |
+                      root.Cities = this.locations.filter(loc -> loc.state == "WA").map_each(loc -> loc.name).sort().join(", ")
+                    """),
+        ]
+    ) { config, ctx in
+        let observer = ProcessorObserver(config, ctx)
+        let mapper = try MessageMapper(config, "", ctx)
+        return .processor(MappingProcessor(mapper: mapper, observer: observer))
+    }
+}
+
+/// The `mapping` (and `bloblang`) processor: each message becomes the mapping's new document.
+struct MappingProcessor: Processor {
+    let mapper: MessageMapper
+    let observer: ProcessorObserver
+
+    func process(_ batch: Batch) async -> [Batch] {
+        await mapper.evaluate { run(batch) }
+    }
+
+    private func run(_ batch: Batch) -> [Batch] {
+        let ctx = mapper.makeContext()
+        var reference = batch
+        let batchMessages = MessageMapper.batchMessages(batch)
+        var out: Batch = []
+        out.reserveCapacity(batch.count)
+        for i in batch.indices {
+            do {
+                if let m = try mapper.mapPart(ctx, reference: &reference, index: i, batch: batchMessages) { out.append(m) }
+            } catch {
+                observer.logger.error(error.message)
+                var failed = batch[i]
+                failed.error = error.message
+                out.append(failed)
+            }
+        }
+        return out.isEmpty ? [] : [out]
+    }
+}
