@@ -196,7 +196,7 @@ func erroredMessage(_ text: String, _ error: String) -> Message {
               backoff:
                 initial_interval: 1ms
                 max_interval: 2ms
-                max_elapsed_time: 5s
+                max_elapsed_time: 120s
               processors:
                 - mutation: |
                     root.attempt = counter()

@@ -92,11 +92,13 @@ struct ObservabilityMetricsTests {
         #expect(text.contains(#"renamed_keep{extra="yes"} 1"#))
     }
 
-    @Test("numbers are written as Go's shortest %g", arguments: [
-        (0.0, "0"), (5, "5"), (0.5, "0.5"), (123_456, "123456"), (1_000_000, "1e+06"), (1_234_567, "1.234567e+06"),
-        (0.0001, "0.0001"), (0.00001, "1e-05"), (-2.5, "-2.5"), (1.5e20, "1.5e+20"), (Double.nan, "NaN"),
-        (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"), (999_999, "999999"), (0.1 + 0.2, "0.30000000000000004"),
-    ])
+    @Test(
+        "numbers are written as Go's shortest %g",
+        arguments: [
+            (0.0, "0"), (5, "5"), (0.5, "0.5"), (123_456, "123456"), (1_000_000, "1e+06"), (1_234_567, "1.234567e+06"),
+            (0.0001, "0.0001"), (0.00001, "1e-05"), (-2.5, "-2.5"), (1.5e20, "1.5e+20"), (Double.nan, "NaN"),
+            (Double.infinity, "+Inf"), (-Double.infinity, "-Inf"), (999_999, "999999"), (0.1 + 0.2, "0.30000000000000004"),
+        ])
     func numbers(value: Double, text: String) {
         #expect(PrometheusText.number(value) == text)
     }

@@ -33,8 +33,10 @@ struct PipelineBenchmarkTests {
         #expect(one.written == n && two.written == n)
         let rate1 = Double(n) / one.seconds
         let rate2 = Double(n) / two.seconds
-        print(String(format: "pipeline CPU-bound: threads=1 %.0f msg/s, threads=2 %.0f msg/s (x%.2f)", rate1, rate2,
-                     rate2 / rate1))
+        print(
+            String(
+                format: "pipeline CPU-bound: threads=1 %.0f msg/s, threads=2 %.0f msg/s (x%.2f)", rate1, rate2,
+                rate2 / rate1))
     }
 
     @Test("pipeline overhead with a no-op processor")

@@ -7,8 +7,10 @@ import Testing
 enum FakeComponents {
     static let input = ComponentSpec(
         .input, "fake_in", summary: "Numbered test messages.",
-        fields: [FieldSpec("count", .int, "How many messages.", default: .int(10)),
-                 FieldSpec("batch_size", .int, "Messages per batch.", default: .int(1))]
+        fields: [
+            FieldSpec("count", .int, "How many messages.", default: .int(10)),
+            FieldSpec("batch_size", .int, "Messages per batch.", default: .int(1)),
+        ]
     ) { config, _ in
         .input(FakeInput(total: try config.int("count"), batchSize: try config.int("batch_size")))
     }
@@ -22,11 +24,12 @@ enum FakeComponents {
         .processor, "suffix", summary: "Appends text.", fields: [FieldSpec("", .string, "The text.")]
     ) { config, _ in
         let text = try config.string("")
-        return .processor(MapProcessor { m in
-            var m = m
-            m.setContent(m.content + Array(text.utf8))
-            return m
-        })
+        return .processor(
+            MapProcessor { m in
+                var m = m
+                m.setContent(m.content + Array(text.utf8))
+                return m
+            })
     }
 
     static var registry: ComponentRegistry { ComponentRegistry([input, output, suffix]) }
@@ -41,7 +44,8 @@ struct PipelineBuilderTests {
 
     @Test("input, output and pipeline processors run in order, with input/output processors around them")
     func builds() async throws {
-        let service = try build("""
+        let service = try build(
+            """
             input:
               label: source
               fake_in:
@@ -77,7 +81,8 @@ struct PipelineBuilderTests {
 
     @Test("output max_in_flight sets the write concurrency; threads the workers")
     func options() throws {
-        let service = try build("""
+        let service = try build(
+            """
             input: { fake_in: {} }
             pipeline: { threads: 3 }
             output: { fake_out: { max_in_flight: 4 } }
@@ -110,7 +115,8 @@ struct PipelineBuilderTests {
 
     @Test("metrics.mapping renames and drops series; none disables metrics")
     func metricsMapping() async throws {
-        let service = try build("""
+        let service = try build(
+            """
             input: { fake_in: { count: 3 } }
             output: { fake_out: {} }
             metrics:
@@ -125,7 +131,8 @@ struct PipelineBuilderTests {
         #expect(!text.contains("input_received"))
         #expect(!text.contains("root.output"))
 
-        let none = try build("""
+        let none = try build(
+            """
             input: { fake_in: { count: 3 } }
             output: { fake_out: {} }
             metrics: { none: {} }
@@ -137,7 +144,8 @@ struct PipelineBuilderTests {
     @Test("logger settings shape the lines")
     func logger() async throws {
         let logs = LineCollector()
-        let service = try build("""
+        let service = try build(
+            """
             input: { fake_in: { count: 1 } }
             output: { fake_out: {} }
             logger:
@@ -148,6 +156,8 @@ struct PipelineBuilderTests {
                 '@service': test
             """, logs: logs)
         await service.pipeline.run()
-        #expect(logs.all.contains(#"{"@service":"test","label":"","level":"info","msg":"Input type fake_in is now active","path":"root.input"}"#))
+        #expect(
+            logs.all.contains(
+                #"{"@service":"test","label":"","level":"info","msg":"Input type fake_in is now active","path":"root.input"}"#))
     }
 }

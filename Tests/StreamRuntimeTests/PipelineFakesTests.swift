@@ -67,15 +67,18 @@ final class FakeInput: Input {
         case .end: throw InputError.endOfInput
         case .disconnect: throw InputError.notConnected("lost it")
         case .batch(let batch, let ids):
-            return (batch, { [self] result in
-                state.withLock { s in
-                    s.outstanding -= 1
-                    switch result {
-                    case .ack: s.acked.append(contentsOf: ids)
-                    case .nack(let why): s.nacked.append(contentsOf: ids.map { ($0, why) })
+            return (
+                batch,
+                { [self] result in
+                    state.withLock { s in
+                        s.outstanding -= 1
+                        switch result {
+                        case .ack: s.acked.append(contentsOf: ids)
+                        case .nack(let why): s.nacked.append(contentsOf: ids.map { ($0, why) })
+                        }
                     }
                 }
-            })
+            )
         }
     }
 
@@ -98,6 +101,8 @@ final class FakeOutput: Output {
         var connects = 0
         var closed = false
         var disconnectsLeft: Int
+        var inProgress = 0
+        var maxInProgress = 0
     }
 
     let failWhen: @Sendable (Batch) -> Bool
@@ -110,8 +115,10 @@ final class FakeOutput: Output {
     ///   - failWhen: batches for which `write` throws.
     ///   - disconnects: the first writes that throw `notConnected` (then succeed after reconnect).
     ///   - gate: writes wait until it opens.
-    init(failWhen: @escaping @Sendable (Batch) -> Bool = { _ in false }, failConnects: Int = 0, disconnects: Int = 0,
-         delay: Duration? = nil, gate: Gate? = nil) {
+    init(
+        failWhen: @escaping @Sendable (Batch) -> Bool = { _ in false }, failConnects: Int = 0, disconnects: Int = 0,
+        delay: Duration? = nil, gate: Gate? = nil
+    ) {
         self.failWhen = failWhen
         self.failConnects = failConnects
         self.delay = delay
@@ -128,6 +135,11 @@ final class FakeOutput: Output {
     }
 
     func write(_ batch: Batch) async throws {
+        state.withLock { s in
+            s.inProgress += 1
+            s.maxInProgress = max(s.maxInProgress, s.inProgress)
+        }
+        defer { state.withLock { $0.inProgress -= 1 } }
         if let gate {
             await gate.wait()
             try Task.checkCancellation()
@@ -150,6 +162,8 @@ final class FakeOutput: Output {
 
     var written: [String] { state.withLock { $0.written } }
     var connects: Int { state.withLock { $0.connects } }
+    var inProgress: Int { state.withLock { $0.inProgress } }
+    var maxInProgress: Int { state.withLock { $0.maxInProgress } }
     var isClosed: Bool { state.withLock { $0.closed } }
 }
 
@@ -181,7 +195,7 @@ final class Gate: Sendable {
 
 /// Polls `condition` until it holds or `seconds` pass (for waiting on background progress,
 /// never for asserting timing).
-func eventually(seconds: Double = 10, _ condition: () -> Bool) async -> Bool {
+func eventually(seconds: Double = 60, _ condition: () -> Bool) async -> Bool {
     let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     while ContinuousClock.now < deadline {
         if condition() { return true }

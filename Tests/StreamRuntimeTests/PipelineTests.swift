@@ -64,6 +64,33 @@ struct PipelineTests {
         #expect(output.written == ["m0", "m1", "m2", "m3", "m5"])
     }
 
+    @Test("an output with max_in_flight above one gets that many writes at once")
+    func concurrentWrites() async {
+        let input = FakeInput(total: 40)
+        let gate = Gate()
+        let output = FakeOutput(failWhen: { $0.first?.text == "m7" }, gate: gate)
+        let pipeline = StreamPipeline(
+            input: input, output: output, options: options(threads: 1, maxInFlight: 8, outputConcurrency: 3))
+        let run = Task { await pipeline.run() }
+        #expect(await eventually { output.inProgress == 3 })
+        gate.open()
+        await run.value
+        #expect(output.maxInProgress == 3)
+        #expect(output.written.count == 39)
+        #expect(input.acked.count == 39)
+        #expect(input.nacked.map(\.0) == [7])
+    }
+
+    @Test("one write at a time never overlaps, even with several workers")
+    func singleWriter() async {
+        let input = FakeInput(total: 100)
+        let output = FakeOutput(delay: .microseconds(100))
+        let pipeline = StreamPipeline(input: input, output: output, options: options(threads: 2, maxInFlight: 10))
+        await pipeline.run()
+        #expect(output.maxInProgress == 1)
+        #expect(output.written.count == 100)
+    }
+
     @Test("messages filtered out by a processor are acked without being written")
     func filteredMessagesAreAcked() async {
         let input = FakeInput(total: 20)
@@ -231,8 +258,9 @@ struct PipelineTests {
         }
         let procs: [any Processor] = [
             ObservedProcessor(drop, info: ComponentInfo(type: "drop3", path: "root.pipeline.processors.0"), metrics: metrics),
-            ObservedProcessor(flag, info: ComponentInfo(type: "flag4", label: "flagger", path: "root.pipeline.processors.1"),
-                              metrics: metrics),
+            ObservedProcessor(
+                flag, info: ComponentInfo(type: "flag4", label: "flagger", path: "root.pipeline.processors.1"),
+                metrics: metrics),
         ]
         let pipeline = StreamPipeline(
             input: input, processors: procs, output: output, options: options(),

@@ -60,8 +60,12 @@ final class FieldExpr: Expr, @unchecked Sendable {
         let start: Value
         switch base {
         case .this:
-            if let failure = ctx.thisFailure { throw failure }
-            start = ctx.this
+            if ctx.thisFollowsRoot {
+                start = ctx.root
+            } else {
+                if let failure = ctx.thisFailure { throw failure }
+                start = ctx.this
+            }
         case .root:
             start = ctx.root
         case .named(let slot, _):

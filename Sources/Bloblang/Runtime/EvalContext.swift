@@ -10,6 +10,8 @@ public final class EvalContext {
     var thisFailure: RuntimeError?
     /// The output document being built (`root`).
     public var root: Value
+    /// When set, `this` reads `root` (a mutation changes the document it reads).
+    var thisFollowsRoot = false
     /// The message metadata. `@key` reads it and `meta key = v` writes it.
     public var metadata: [String: Value]
     /// Variables bound by `let`.
@@ -46,11 +48,14 @@ public final class EvalContext {
     public func with<T, E: Error>(this value: Value, _ body: () throws(E) -> T) throws(E) -> T {
         let saved = this
         let savedFailure = thisFailure
+        let savedFollows = thisFollowsRoot
         this = value
         thisFailure = nil
+        thisFollowsRoot = false
         defer {
             this = saved
             thisFailure = savedFailure
+            thisFollowsRoot = savedFollows
         }
         return try body()
     }
@@ -107,6 +112,8 @@ public final class EvalContext {
         let savedVars = vars
         let savedThis = this
         let savedFailure = thisFailure
+        let savedFollows = thisFollowsRoot
+        thisFollowsRoot = false
         mapDepth += 1
         root = .nothing
         vars = [:]
@@ -118,6 +125,7 @@ public final class EvalContext {
             vars = savedVars
             this = savedThis
             thisFailure = savedFailure
+            thisFollowsRoot = savedFollows
         }
         try map.body.run(self)
         return root

@@ -35,6 +35,18 @@ public final class Mapping: Sendable {
         try body.run(ctx)
     }
 
+    /// Runs the statements with `root` starting as `start` (the `mutation` processor and
+    /// branch result maps change a document in place). With `thisFollowsRoot`, `this` reads
+    /// the document as it is being changed, as Benthos's mutations do.
+    public func execute(_ ctx: EvalContext, onto start: Value, thisFollowsRoot: Bool = false) throws(RuntimeError) {
+        ctx.vars.removeAll(keepingCapacity: true)
+        if ctx.maps.isEmpty, !maps.isEmpty { ctx.maps = maps }
+        ctx.root = start
+        ctx.thisFollowsRoot = thisFollowsRoot
+        defer { ctx.thisFollowsRoot = false }
+        try body.run(ctx)
+    }
+
     /// Resets `ctx` for a new message: `this`, content and metadata.
     public func prepare(
         _ ctx: EvalContext, content: [UInt8], this: Value? = nil, metadata: [String: Value] = [:]

@@ -52,7 +52,8 @@ struct MutationProcessor: Processor {
         for i in batch.indices {
             do {
                 let target = reference[i]
-                if let m = try mapper.mapOnto(target, ctx, reference: &reference, index: i, batch: batchMessages) {
+                if let m = try mapper.mapOnto(
+                    target, ctx, reference: &reference, index: i, batch: batchMessages, thisFollowsRoot: true) {
                     out.append(m)
                 }
             } catch {

@@ -165,12 +165,21 @@ public final class HTTPServer: Sendable {
         case failure(HTTPResponse)
     }
 
+    /// `recv` that retries when a signal interrupts it.
+    static func receive(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+        while true {
+            let n = recv(fd, buffer, count, 0)
+            if n < 0, errno == EINTR { continue }
+            return n
+        }
+    }
+
     private func readRequest(_ fd: Int32) -> ReadResult {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 8192)
         var headerEnd: Int?
         while headerEnd == nil {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let n = chunk.withUnsafeMutableBytes { HTTPServer.receive(fd, $0.baseAddress, $0.count) }
             if n <= 0 { return .failure(HTTPResponse(status: 400, text: "bad request\n")) }
             buffer.append(contentsOf: chunk[0..<n])
             headerEnd = Self.find([13, 10, 13, 10], in: buffer)
@@ -193,7 +202,7 @@ public final class HTTPServer: Sendable {
         let length = headers["content-length"].flatMap { Int($0) } ?? 0
         if length > maxBodySize { return .failure(HTTPResponse(status: 413, text: "request body too large\n")) }
         while body.count < length {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            let n = chunk.withUnsafeMutableBytes { HTTPServer.receive(fd, $0.baseAddress, $0.count) }
             if n <= 0 { return .failure(HTTPResponse(status: 400, text: "incomplete request body\n")) }
             body.append(contentsOf: chunk[0..<n])
         }

@@ -223,7 +223,8 @@ public final class MetricsRegistry: Sendable {
     static func sanitize(_ name: String) -> String {
         var out = ""
         for (i, ch) in name.unicodeScalars.enumerated() {
-            let ok = ch == "_" || ch == ":" || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z")
+            let ok =
+                ch == "_" || ch == ":" || (ch >= "a" && ch <= "z") || (ch >= "A" && ch <= "Z")
                 || (i > 0 && ch >= "0" && ch <= "9")
             out.unicodeScalars.append(ok ? ch : "_")
         }

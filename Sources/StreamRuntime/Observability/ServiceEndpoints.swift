@@ -40,9 +40,12 @@ public enum ServiceEndpoints {
     ) {
         let routes: [(String, HTTPServer.Handler)] = [
             ("/ping", { _ in HTTPResponse(text: "pong") }),
-            ("/version", { _ in
-                HTTPResponse(contentType: "application/json", text: #"{"version":"\#(version)","built":""}"# + "\n")
-            }),
+            (
+                "/version",
+                { _ in
+                    HTTPResponse(contentType: "application/json", text: #"{"version":"\#(version)","built":""}"# + "\n")
+                }
+            ),
             ("/metrics", { _ in HTTPResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()) }),
             ("/stats", { _ in HTTPResponse(contentType: "text/plain; version=0.0.4; charset=utf-8", text: metrics.render()) }),
             ("/ready", { _ in readyResponse(readiness()) }),

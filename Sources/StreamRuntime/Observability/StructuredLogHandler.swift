@@ -14,8 +14,10 @@ public struct StructuredLogHandler: LogHandler {
     public let format: LogLineFormat
     public let sink: LogSink
 
-    public init(format: LogLineFormat = LogLineFormat(), level: Logger.Level = .info, sink: LogSink = .standardError,
-                metadata: Logger.Metadata = [:]) {
+    public init(
+        format: LogLineFormat = LogLineFormat(), level: Logger.Level = .info, sink: LogSink = .standardError,
+        metadata: Logger.Metadata = [:]
+    ) {
         self.format = format
         self.logLevel = level
         self.sink = sink

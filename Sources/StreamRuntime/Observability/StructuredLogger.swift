@@ -63,8 +63,9 @@ public final class StructuredLogger: Sendable {
         level: Level = .info, format: Format = .json, fields: [String: Value] = [:],
         sink: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) {
-        self.init(level: level, lineFormat: LogLineFormat(style: format == .json ? .json : .logfmt), fields: fields,
-                  sink: LogSink(sink))
+        self.init(
+            level: level, lineFormat: LogLineFormat(style: format == .json ? .json : .logfmt), fields: fields,
+            sink: LogSink(sink))
     }
 
     /// A logger with full control of the line format.

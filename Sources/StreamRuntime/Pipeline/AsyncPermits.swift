@@ -18,9 +18,14 @@ final class AsyncPermits: Sendable {
     private let state: Mutex<State>
     /// The number of permits in total.
     let limit: Int
+    /// A waiter is woken only once this many permits are free, so that it can then take
+    /// several without waiting again: one thread wake-up per few batches instead of one per
+    /// batch when the input runs ahead of the rest of the pipeline.
+    let wakeThreshold: Int
 
-    init(_ limit: Int) {
+    init(_ limit: Int, wakeThreshold: Int = 1) {
         self.limit = max(1, limit)
+        self.wakeThreshold = min(max(1, wakeThreshold), max(1, limit))
         self.state = Mutex(State(available: max(1, limit)))
     }
 
@@ -66,10 +71,12 @@ final class AsyncPermits: Sendable {
         }
     }
 
-    /// Gives a permit back (to the longest waiter if there is one).
+    /// Gives a permit back (to the longest waiter once enough permits are free).
     func release() {
         let waiter: Waiter? = state.withLock { s in
-            if !s.waiters.isEmpty { return s.waiters.removeFirst() }
+            if !s.waiters.isEmpty && s.available + 1 >= wakeThreshold {
+                return s.waiters.removeFirst()
+            }
             s.available += 1
             return nil
         }

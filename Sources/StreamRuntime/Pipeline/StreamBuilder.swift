@@ -31,7 +31,9 @@ public struct StreamBuilder: Sendable {
     }
 
     /// Builds from a root config node (after env interpolation, resources and overrides).
-    public func build(root: ConfigNode, baseDirectory: String = FileManager.default.currentDirectoryPath)
+    public func build(
+        root: ConfigNode, baseDirectory: String = FileManager.default.currentDirectoryPath
+    )
         throws(ConfigError) -> StreamService
     {
         try build(StreamConfig(root, baseDirectory: baseDirectory))
@@ -54,8 +56,9 @@ public struct StreamBuilder: Sendable {
         // Resources first: components may refer to them by label.
         for (i, r) in config.processorResources.enumerated() {
             let p = try ctx.buildProcessor(r.node, path: r.path)
-            let info = ComponentInfo(type: (try? componentType(r.node, .processor, r.path)) ?? "", label: r.label,
-                                     path: "root.processor_resources.\(i)")
+            let info = ComponentInfo(
+                type: (try? componentType(r.node, .processor, r.path)) ?? "", label: r.label,
+                path: "root.processor_resources.\(i)")
             ctx.addResource(r.label, .processor(ObservedProcessor(p, info: info, metrics: metrics)))
         }
         for r in config.inputResources {
@@ -144,8 +147,9 @@ public struct StreamBuilder: Sendable {
             do {
                 sink = try LogSink.file(path)
             } catch {
-                throw ConfigError("failed to open log file: \(error.localizedDescription)", path: "logger.file.path",
-                                  location: fileNode.location)
+                throw ConfigError(
+                    "failed to open log file: \(error.localizedDescription)", path: "logger.file.path",
+                    location: fileNode.location)
             }
         }
         return StructuredLogger(

@@ -50,6 +50,16 @@ public final class StreamPipeline: Sendable {
     private let permits: AsyncPermits
     private let work = AsyncQueue<Work>()
     private let outbox = AsyncQueue<OutItem>()
+    private let inlineWrites = Mutex(InlineWrites())
+
+    /// With one write at a time, the worker that produced a batch writes it itself when the
+    /// output is idle, which saves a hand-off (and a thread wake-up) per batch; batches that
+    /// arrive meanwhile queue up and the writing worker drains them in order.
+    private struct InlineWrites {
+        var queue: [OutItem] = []
+        var head = 0
+        var writing = false
+    }
     /// Serialises output reconnection between writers.
     private let reconnectLock = AsyncPermits(1)
     /// Set when every in-flight batch is resolved (before components close).
@@ -96,7 +106,8 @@ public final class StreamPipeline: Sendable {
         self.logger = logger
         self.inputLog = logger.with(["label": inputInfo.label, "path": inputInfo.path])
         self.outputLog = logger.with(["label": outputInfo.label, "path": outputInfo.path])
-        self.permits = AsyncPermits(options.resolvedMaxInFlight)
+        let limit = options.resolvedMaxInFlight
+        self.permits = AsyncPermits(limit, wakeThreshold: limit / 4)
         let il = inputInfo.metricLabels
         mInputReceived = metrics.counter("input_received", labels: il)
         mInputConnUp = metrics.counter("input_connection_up", labels: il)
@@ -200,7 +211,8 @@ public final class StreamPipeline: Sendable {
         if remaining > .zero, await finished.wait(timeout: remaining) { return true }
         if finished.isSet { return true }
         logger.info(
-            "Some in-flight messages were not delivered within the shutdown timeout. They may be delivered again on the next run.")
+            "Some in-flight messages were not delivered within the shutdown timeout. They may be delivered again on the next run."
+        )
         control.withLock { $0.body }?.cancel()
         _ = await finished.wait(timeout: .seconds(5))
         return false
@@ -224,7 +236,7 @@ public final class StreamPipeline: Sendable {
             readerDone.set()
         }
         let threads = options.resolvedThreads
-        let writers = max(1, options.outputConcurrency)
+        let writers = writesInline ? 0 : options.outputConcurrency
         // The output connects as soon as the pipeline starts (not on the first write), and
         // gives up once nothing is left to write.
         let connecting = Task {
@@ -291,7 +303,8 @@ public final class StreamPipeline: Sendable {
                 inputLog.error("Failed to connect to \(inputInfo.type): \(error)")
                 guard let wait = options.inputBackoff.delay(attempt: attempt) else {
                     inputLog.error(
-                        "Maximum number of connection attempt retries has been met, gracefully terminating input \(inputInfo.type)")
+                        "Maximum number of connection attempt retries has been met, gracefully terminating input \(inputInfo.type)"
+                    )
                     return false
                 }
                 attempt += 1
@@ -333,7 +346,8 @@ public final class StreamPipeline: Sendable {
                 if stopping.load(ordering: .relaxed) || error is CancellationError { return }
                 inputLog.error("Failed to read message: \(error)")
                 guard let wait = options.readBackoff.delay(attempt: readFailures) else {
-                    inputLog.error("Maximum number of read attempt retries has been met, gracefully terminating input \(inputInfo.type)")
+                    inputLog.error(
+                        "Maximum number of read attempt retries has been met, gracefully terminating input \(inputInfo.type)")
                     return
                 }
                 readFailures += 1
@@ -377,9 +391,7 @@ public final class StreamPipeline: Sendable {
                 mInputLatency.record(since: readAt)
                 await settle(ack, result)
             }
-            for b in batches where !outbox.push(OutItem(batch: b, tracker: tracker)) {
-                await tracker.resolve(failure: "the pipeline was shut down before the message was written")
-            }
+            for b in batches { await submit(OutItem(batch: b, tracker: tracker)) }
         }
     }
 
@@ -408,6 +420,40 @@ public final class StreamPipeline: Sendable {
             }
         }
         return false
+    }
+
+    private var writesInline: Bool { options.outputConcurrency <= 1 }
+
+    /// Hands a processed batch to the output: to the writer tasks, or (one write at a time)
+    /// written by this worker when the output is idle.
+    private func submit(_ item: OutItem) async {
+        guard writesInline else {
+            if !outbox.push(item) {
+                await item.tracker.resolve(failure: "the pipeline was shut down before the message was written")
+            }
+            return
+        }
+        let mine = inlineWrites.withLock { s -> Bool in
+            s.queue.append(item)
+            if s.writing { return false }
+            s.writing = true
+            return true
+        }
+        guard mine else { return }
+        while let next = inlineWrites.withLock({ s -> OutItem? in
+            if s.head < s.queue.count {
+                s.head += 1
+                return s.queue[s.head - 1]
+            }
+            s.queue.removeAll(keepingCapacity: true)
+            s.head = 0
+            s.writing = false
+            return nil
+        }) {
+            await outputReady.wait()
+            let failure = await write(next.batch)
+            await next.tracker.resolve(failure: failure)
+        }
     }
 
     private func writerLoop() async {

@@ -14,9 +14,6 @@ import StreamRuntime
 /// reads any message of it.
 struct MessageMapper: Sendable {
     let mapping: Mapping
-    /// The same mapping with a first statement that sets `root` to the value in `OntoRoot`;
-    /// nil when the mapping cannot take one (a `from "file"` or a bare expression mapping).
-    let ontoMapping: Mapping?
     /// True when the mapping may recurse (named maps, imports): it then runs on a thread with
     /// a large stack.
     let mayRecurse: Bool
@@ -25,12 +22,6 @@ struct MessageMapper: Sendable {
     init(_ config: ComponentConfig, _ field: String, _ ctx: BuildContext, onto: Bool = false) throws(ConfigError) {
         mapping = try ctx.mapping(config, field)
         mayRecurse = MessageMapper.mayRecurse(mapping.source.text)
-        if onto, let text = try config.optionalString(field) {
-            let env = ctx.environment.adding(functions: [OntoRoot.function])
-            ontoMapping = try? env.parse("root = \(OntoRoot.functionName)()\n" + text)
-        } else {
-            ontoMapping = nil
-        }
     }
 
     /// True when the text of a mapping has named maps that can recurse.
@@ -91,24 +82,18 @@ struct MessageMapper: Sendable {
     /// Maps onto `target`, whose document is the starting root, reading message `index` of
     /// `reference`. Returns the changed target, or `nil` when the mapping deleted it.
     func mapOnto(
-        _ target: Message, _ ctx: EvalContext, reference: inout Batch, index: Int, batch: [BatchMessage]
+        _ target: Message, _ ctx: EvalContext, reference: inout Batch, index: Int, batch: [BatchMessage],
+        thisFollowsRoot: Bool = false
     )
         throws(RuntimeError) -> Message?
     {
         var out = target
         let start: Value? = try? out.structured()
-        let m = (start != nil ? ontoMapping : nil) ?? mapping
-        load(ctx, mapping: m, reference: &reference, index: index, metadata: out.metadata, batch: batch)
-        if let start, m !== mapping {
-            do {
-                try OntoRoot.$value.withValue(start) { try m.execute(ctx) }
-            } catch let e as RuntimeError {
-                throw OntoRoot.shiftLine(e)
-            } catch {
-                throw RuntimeError("\(error)")
-            }
+        load(ctx, mapping: mapping, reference: &reference, index: index, metadata: out.metadata, batch: batch)
+        if let start {
+            try mapping.execute(ctx, onto: start, thisFollowsRoot: thisFollowsRoot)
         } else {
-            try m.execute(ctx)
+            try mapping.execute(ctx)
         }
         out.metadata = ctx.metadata
         return MessageMapper.apply(ctx.root, to: out)
