@@ -229,7 +229,7 @@ struct ImportTests {
         "bad_imports.blobl": "import \"helpers.blobl\"\nimport \"conflict.blobl\"\n",
         "chain.blobl": "import \"missing.blobl\"\n",
         "broken.blobl": "map oops {\n  root = (1\n}\n",
-        "no_maps.blobl": "root = 1\n",
+        "no_maps.blobl": "# comments only\n",
         "cycle_a.blobl": "import \"cycle_b.blobl\"\nmap a { root = 1 }\n",
         "cycle_b.blobl": "import \"cycle_a.blobl\"\nmap b { root = 2 }\n",
         "whole.blobl": "root.doubled = this.n * 2\nmeta seen = \"yes\"\n",
@@ -242,6 +242,14 @@ struct ImportTests {
         let from = MappingHarness.runDetailed("from \"whole.blobl\"", input: #"{"n":4}"#, environment: env)
         #expect(from.result == .output(#"{"doubled":8}"#))
         #expect(from.metadata["seen"]?.tagged == #"s"yes""#)
+    }
+
+    @Test("a file of statements without maps is included where it is imported (a Sluice extension)")
+    func importStatements() {
+        let env = memoryImports(Self.files)
+        let r = MappingHarness.runDetailed("root.before = 1\nimport \"whole.blobl\"", input: #"{"n":4}"#, environment: env)
+        #expect(r.result == .output(#"{"before":1,"doubled":8}"#))
+        #expect(r.metadata["seen"]?.tagged == #"s"yes""#)
     }
 
     @Test("every import error, with its position", arguments: [

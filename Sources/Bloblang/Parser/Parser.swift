@@ -148,7 +148,8 @@ struct Parser {
         while !atEnd {
             let start = pos
             if peekIs("import") && !Parser.isIdentByte(peek(6)) {
-                let imported = try parseImport()
+                let (imported, included) = try parseImport()
+                statements.append(contentsOf: included)
                 let collisions = imported.keys.filter { maps[$0] != nil }.sorted()
                 if !collisions.isEmpty {
                     throw fail(
@@ -400,7 +401,10 @@ struct Parser {
         }
     }
 
-    mutating func parseImport() throws(ParseFailure) -> [String: MapDefinition] {
+    /// `import "file"`: the file's named maps. A file with statements and no maps is included
+    /// in place instead (Benthos refuses it with "no maps to import"; Sluice's stage configs
+    /// write `mapping: 'import "./stage.blobl"'`).
+    mutating func parseImport() throws(ParseFailure) -> (maps: [String: MapDefinition], statements: [Statement]) {
         let start = pos
         pos += 6
         skipSpaces()
@@ -413,8 +417,12 @@ struct Parser {
         } catch {
             throw fail("failed to parse import '\(path)': \(error.description)", at: start)
         }
-        if m.maps.isEmpty { throw fail("no maps to import from '\(path)'", at: start) }
-        return m.maps
+        if m.maps.isEmpty {
+            if m.body.statements.isEmpty { throw fail("no maps to import from '\(path)'", at: start) }
+            readsThis = readsThis || m.readsThis
+            return ([:], m.body.statements)
+        }
+        return (m.maps, [])
     }
 
     /// `from "file"` as the only statement; nil when the mapping has other statements.
