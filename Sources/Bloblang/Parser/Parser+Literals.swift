@@ -284,17 +284,9 @@ extension Parser {
             return PreparedFunctionExpr(
                 name: name, body: { _ in throw RuntimeError("function \(name) is deactivated") }, range: range)
         }
-        if args.isConstant && !spec.impure {
-            do {
-                let prepared = try spec.prepare(try args.constantArguments())
-                return PreparedFunctionExpr(name: name, body: prepared, range: range)
-            } catch {
-                throw fail(runtimeError(error).message, at: pos, id: "function.arguments")
-            }
-        }
         if args.isConstant {
-            // Impure functions with constant arguments are still prepared once per call site
-            // (for per-site state such as `counter()`), but their bodies run per call.
+            // Prepared once per call site (impure functions keep per-site state such as
+            // `counter()` there); the prepared body runs per call.
             do {
                 let prepared = try spec.prepare(try args.constantArguments())
                 return PreparedFunctionExpr(name: name, body: prepared, range: range)

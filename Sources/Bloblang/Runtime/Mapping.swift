@@ -29,10 +29,7 @@ public final class Mapping: Sendable {
     /// document (`.nothing` when nothing was assigned, `.delete` when the message was deleted)
     /// and `ctx.metadata` the new metadata.
     public func execute(_ ctx: EvalContext) throws(RuntimeError) {
-        ctx.root = .nothing
-        ctx.vars.removeAll(keepingCapacity: true)
-        if ctx.maps.isEmpty, !maps.isEmpty { ctx.maps = maps }
-        try body.run(ctx)
+        try execute(ctx, onto: .nothing)
     }
 
     /// Runs the statements with `root` starting as `start` (the `mutation` processor and
