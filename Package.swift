@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -27,6 +29,8 @@ let package = Package(
             pkgConfig: "libpcre2-8",
             providers: [.apt(["libpcre2-dev"])]
         ),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CRabbitMQ", pkgConfig: "librabbitmq", providers: [.apt(["librabbitmq-dev"])]),
 
         // MARK: - Language
         .target(name: "Bloblang", swiftSettings: swiftSettings),
@@ -38,7 +42,7 @@ let package = Package(
         ),
         .target(
             name: "BloblangTooling",
-            dependencies: ["Bloblang", "BloblangStdlib"],
+            dependencies: ["Bloblang", "BloblangStdlib", "EmbeddedHTTP"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -51,21 +55,59 @@ let package = Package(
         ),
 
         // MARK: - Stream runtime
+        .target(name: "EmbeddedHTTP", swiftSettings: swiftSettings),
         .target(
             name: "StreamRuntime",
             dependencies: [
-                "Bloblang", "BloblangStdlib", .product(name: "Yams", package: "Yams"),
+                "Bloblang", "EmbeddedHTTP", "BloblangStdlib", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "StreamComponents", dependencies: ["StreamRuntime"], swiftSettings: swiftSettings),
+        .target(
+            name: "StreamComponents",
+            dependencies: [
+                "StreamRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Connectors over C clients
+        .target(name: "PostgresClient", dependencies: ["CLibPQ"], swiftSettings: swiftSettings),
+        .target(name: "StreamPostgres", dependencies: ["StreamRuntime", "StreamComponents", "PostgresClient"], swiftSettings: swiftSettings),
+        .target(name: "AMQPClient", dependencies: ["CRabbitMQ"], swiftSettings: swiftSettings),
+        .target(name: "StreamAMQP", dependencies: ["StreamRuntime", "StreamComponents", "AMQPClient"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "sluice",
             dependencies: [
-                "StreamRuntime", "StreamComponents",
+                "StreamRuntime", "StreamComponents", "StreamPostgres", "StreamAMQP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - The inference platform
+        .target(
+            name: "ServiceSupport",
+            dependencies: [
+                "StreamRuntime", "StreamComponents", "StreamPostgres", "StreamAMQP", "PostgresClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "MLService",
+            dependencies: ["StreamRuntime", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "api-gateway", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
+        .executableTarget(name: "ml-worker", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
+        .executableTarget(name: "results-collector", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "ml-service",
+            dependencies: ["MLService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
 
@@ -100,7 +142,19 @@ let package = Package(
             dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StreamRuntimeTests", dependencies: ["StreamRuntime", "StreamComponents"], swiftSettings: swiftSettings),
+        .testTarget(name: "StreamRuntimeTests", dependencies: ["StreamRuntime", "StreamComponents", "EmbeddedHTTP"], swiftSettings: swiftSettings),
         .testTarget(name: "StreamComponentsTests", dependencies: ["StreamRuntime", "StreamComponents"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StreamPostgresTests",
+            dependencies: ["StreamRuntime", "StreamComponents", "StreamPostgres", "PostgresClient"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ServiceSupportTests", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "MLServiceTests", dependencies: ["MLService"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StreamAMQPTests",
+            dependencies: ["StreamRuntime", "StreamComponents", "StreamAMQP", "AMQPClient"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -5,6 +5,7 @@ extension StreamComponents {
     static let outputs: [ComponentSpec] = [
         .brokerOutput,
         .dropOutput,
+        .fallbackOutput,
         .fileOutput,
         .inprocOutput,
         .rejectOutput,

@@ -106,7 +106,7 @@ enum BrokerOutputBuilder {
         let nodes = try outputNodes(config, field: "outputs")
         for _ in 0..<max(copies, 0) {
             for (node, path) in nodes {
-                var child = try ChildOutput.build(node, path: path, context: context)
+                var child = try context.buildOutput(node, path: path)
                 if pattern.retriesChildren {
                     child = RetryingOutput(child, logger: context.logger, label: path)
                 }

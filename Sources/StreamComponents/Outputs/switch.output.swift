@@ -126,7 +126,7 @@ enum SwitchOutputBuilder {
             guard let outputNode = caseConfig.field("output") else {
                 throw caseConfig.error("field output is required", field: "output")
             }
-            var output = try ChildOutput.build(outputNode, path: "\(path).output", context: context)
+            var output = try context.buildOutput(outputNode, path: "\(path).output")
             if retry { output = RetryingOutput(output, logger: context.logger, label: "\(path).output") }
             cases.append(SwitchOutput.Case(check: check, output: output, continues: try caseConfig.bool("continue")))
         }

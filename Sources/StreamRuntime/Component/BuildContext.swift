@@ -56,6 +56,8 @@ public final class BuildContext: Sendable {
                 label = e.value.scalarText
                 continue
             }
+            // Inputs and outputs may carry their own `processors`; `build` wraps them.
+            if e.key == "processors" && kind != .processor { continue }
             if chosen != nil {
                 throw ConfigError("a \(kind.rawValue) may name only one component type, found \(chosen!.0) and \(e.key)",
                                   path: path, location: e.keyLocation)
@@ -80,7 +82,15 @@ public final class BuildContext: Sendable {
             throw issue
         }
         do {
-            return try spec.build(config, self)
+            let built = try spec.build(config, self)
+            guard kind != .processor, let procNode = node["processors"] else { return built }
+            let procs = try buildProcessors(procNode, path: "\(path).processors")
+            if procs.isEmpty { return built }
+            switch built {
+            case .input(let i): return .input(ProcessedInput(i, processors: procs))
+            case .output(let o): return .output(ProcessedOutput(o, processors: procs))
+            case .processor: return built
+            }
         } catch let e as ConfigError {
             throw e
         } catch {

@@ -1,4 +1,5 @@
 import Bloblang
+import EmbeddedHTTP
 
 /// Registers the service endpoints Benthos serves on `http.address`: `/ping` (`pong`),
 /// `/ready` (200 when the input and output are connected, 503 otherwise, with a JSON body

@@ -141,14 +141,7 @@ public struct UnitTestRunner: Sendable {
     /// Feeds the batches through the processors in order, as Benthos's `ExecuteAll` does:
     /// every batch through the first processor, all results through the next, and so on.
     public static func execute(_ processors: [any Processor], _ batches: [Batch]) async -> [Batch] {
-        var current = batches
-        for p in processors {
-            if current.isEmpty { break }
-            var next: [Batch] = []
-            for b in current { next += await p.process(b) }
-            current = next
-        }
-        return current
+        await ProcessorList.executeAll(processors, batches)
     }
 
     /// Checks output batches against the expected ones; the failures in Benthos's words.

@@ -29,7 +29,7 @@ extension Sluice {
         var check = false
 
         func run() throws {
-            let docs = ComponentDocs(registry: StreamComponents.registry)
+            let docs = ComponentDocs(registry: AllComponents.registry)
             if check {
                 let stale = docs.staleFiles(in: out)
                 if stale.isEmpty {

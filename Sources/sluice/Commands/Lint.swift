@@ -37,7 +37,7 @@ extension Sluice {
         var noWarnings = false
 
         func run() throws {
-            let linter = Linter(registry: StreamComponents.registry)
+            let linter = Linter(registry: AllComponents.registry)
             var failed = false
             for file in Self.expand(paths) {
                 for issue in linter.lint(file: file, resources: resources) {

@@ -56,7 +56,7 @@ extension Sluice {
         }
 
         func run() async throws {
-            let registry = StreamComponents.registry
+            let registry = AllComponents.registry
             let streamConfig: StreamConfig
             do {
                 streamConfig = try StreamConfig.load(file: config, resources: resources, overrides: set)

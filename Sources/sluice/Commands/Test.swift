@@ -64,7 +64,7 @@ extension Sluice {
                 logger = StructuredLogger(level: level, lineFormat: LogLineFormat(), sink: .standardOutput)
             }
             let runner = UnitTestRunner(
-                registry: StreamComponents.registry, resourcePaths: resources, logger: logger, setsProcessEnvironment: true)
+                registry: AllComponents.registry, resourcePaths: resources, logger: logger, setsProcessEnvironment: true)
             let report = await runner.run(paths: paths.isEmpty ? ["./..."] : paths)
             if json {
                 print(String(decoding: JSONWriter.pretty(report.json, indent: "  ", escapeHTML: false), as: UTF8.self))

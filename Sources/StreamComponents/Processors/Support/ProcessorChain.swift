@@ -4,14 +4,7 @@ import StreamRuntime
 enum ProcessorChain {
     /// Every processor in turn over every batch; errored messages carry on through.
     static func executeAll(_ processors: [any Processor], _ batches: [Batch]) async -> [Batch] {
-        var current = batches
-        for p in processors {
-            if current.isEmpty { break }
-            var next: [Batch] = []
-            for b in current { next.append(contentsOf: await p.process(b)) }
-            current = next
-        }
-        return current
+        await ProcessorList.executeAll(processors, batches)
     }
 
     /// Like `executeAll`, but a batch whose first message has failed skips the remaining
@@ -56,7 +49,5 @@ enum ProcessorChain {
         return all.isEmpty ? [] : [all]
     }
 
-    static func closeAll(_ processors: [any Processor]) async {
-        for p in processors { await p.close() }
-    }
+    static func closeAll(_ processors: [any Processor]) async { await ProcessorList.closeAll(processors) }
 }

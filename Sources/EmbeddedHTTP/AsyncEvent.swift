@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A one-shot signal tasks can wait on, with or without a deadline.
-final class AsyncEvent: Sendable {
+public final class AsyncEvent: Sendable {
     private struct State {
         var fired = false
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
@@ -10,12 +10,12 @@ final class AsyncEvent: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    public init() {}
 
-    var isSet: Bool { state.withLock { $0.fired } }
+    public var isSet: Bool { state.withLock { $0.fired } }
 
     /// Fires the event, waking every waiter. Later calls do nothing.
-    func set() {
+    public func set() {
         let waiters: [CheckedContinuation<Void, Never>] = state.withLock { s in
             if s.fired { return [] }
             s.fired = true
@@ -27,7 +27,7 @@ final class AsyncEvent: Sendable {
     }
 
     /// Waits until the event fires or the task is cancelled.
-    func wait() async {
+    public func wait() async {
         let id: UInt64? = state.withLock { s in
             if s.fired { return nil }
             s.nextID += 1
@@ -50,7 +50,7 @@ final class AsyncEvent: Sendable {
     }
 
     /// Waits until the event fires or `timeout` passes; true when it fired.
-    func wait(timeout: Duration) async -> Bool {
+    public func wait(timeout: Duration) async -> Bool {
         if isSet { return true }
         return await withTaskGroup(of: Bool.self) { group in
             group.addTask {

@@ -1,0 +1,2 @@
+// api-gateway: placeholder until the platform work lands.
+print("api-gateway: not built yet")

@@ -1,0 +1,2 @@
+// ml-worker: placeholder until the platform work lands.
+print("ml-worker: not built yet")

@@ -1,0 +1,4 @@
+import ServiceSupport
+import Testing
+
+@Test func placeholder() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import AMQPClient
+import Testing
+
+@Test func linksLibrabbitmq() { #expect(librabbitmqVersion().hasPrefix("0.")) }

@@ -1,0 +1,4 @@
+import PostgresClient
+import Testing
+
+@Test func linksLibpq() { #expect(libpqVersion() > 100_000) }
