@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -67,8 +69,11 @@ let package = Package(
         .target(
             name: "StreamComponents",
             dependencies: [
-                "StreamRuntime",
+                "StreamRuntime", "EmbeddedHTTP",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
@@ -131,6 +136,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "bloblTests", dependencies: ["BloblangTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "BloblangToolingTests", dependencies: ["BloblangTooling", "Bloblang", "BloblangStdlib"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "PCRE2RegexTests", dependencies: ["PCRE2Regex"], swiftSettings: swiftSettings),
         .testTarget(
             name: "BloblangStdlibTests",
@@ -143,7 +152,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StreamRuntimeTests", dependencies: ["StreamRuntime", "StreamComponents", "EmbeddedHTTP"], swiftSettings: swiftSettings),
-        .testTarget(name: "StreamComponentsTests", dependencies: ["StreamRuntime", "StreamComponents"], swiftSettings: swiftSettings),
+        .testTarget(name: "StreamComponentsTests", dependencies: ["StreamRuntime", "StreamComponents", "EmbeddedHTTP"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StreamPostgresTests",
             dependencies: ["StreamRuntime", "StreamComponents", "StreamPostgres", "PostgresClient"],

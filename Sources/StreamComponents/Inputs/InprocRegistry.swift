@@ -97,6 +97,13 @@ actor InprocChannel {
         inFlight.removeValue(forKey: id)
     }
 
+    /// Fails every sender still waiting for a receiver (used when the receiving input closes).
+    func failWaitingSenders() {
+        let waiting = senders
+        senders = []
+        for s in waiting { s.reply.fail(CancellationError()) }
+    }
+
     private func cancelSender(_ id: UInt64) {
         if let i = senders.firstIndex(where: { $0.id == id }) {
             senders.remove(at: i).reply.fail(CancellationError())

@@ -7,6 +7,7 @@ extension StreamComponents {
         .dropOutput,
         .fallbackOutput,
         .fileOutput,
+        .httpClientOutput,
         .inprocOutput,
         .rejectOutput,
         .stdoutOutput,

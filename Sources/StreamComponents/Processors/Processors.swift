@@ -11,6 +11,7 @@ extension StreamComponents {
         ProcessorSpecs.catch,
         ProcessorSpecs.forEach,
         ProcessorSpecs.groupBy,
+        ProcessorSpecs.http,
         ProcessorSpecs.log,
         ProcessorSpecs.mapping,
         ProcessorSpecs.mutation,
@@ -19,6 +20,7 @@ extension StreamComponents {
         ProcessorSpecs.retry,
         ProcessorSpecs.sleep,
         ProcessorSpecs.switch,
+        ProcessorSpecs.syncResponse,
         ProcessorSpecs.try,
     ]
 }

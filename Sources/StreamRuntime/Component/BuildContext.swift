@@ -153,6 +153,16 @@ public final class BuildContext: Sendable {
         }
     }
 
+    /// Parses `text`, a value found in `field` of `config` (e.g. one entry of a map of
+    /// interpolated strings), as an interpolated string.
+    public func interpolated(_ text: String, in config: ComponentConfig, field: String) throws(ConfigError) -> InterpolatedString {
+        do {
+            return try InterpolatedString(text, environment: environment)
+        } catch {
+            throw ConfigChecker.bloblangError(error, config: config, field: field)
+        }
+    }
+
     /// Resolves a path from the config against the config's folder.
     public func resolvePath(_ path: String) -> String {
         path.hasPrefix("/") ? path : (baseDirectory as NSString).appendingPathComponent(path)

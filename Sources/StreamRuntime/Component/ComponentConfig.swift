@@ -101,6 +101,18 @@ public struct ComponentConfig: Sendable {
         }
     }
 
+    /// The config of an object field (`.object([FieldSpec])`), typed by the field's own specs;
+    /// an absent field gives a config of defaults.
+    public func object(_ name: String) -> ComponentConfig {
+        var fields: [FieldSpec] = []
+        if case .object(let f)? = fieldSpec(name)?.type { fields = f }
+        let sub = ComponentSpec(spec.kind, spec.name, summary: "", fields: fields) { config, _ in
+            throw config.error("not a component", field: "")
+        }
+        let body = field(name) ?? .mapping([], field(name)?.location ?? node.location)
+        return ComponentConfig(spec: sub, node: body, path: fieldPath(name), label: nil)
+    }
+
     public func stringMap(_ name: String) throws(ConfigError) -> [String: String] {
         guard let v = value(name) else { return [:] }
         guard case .object(let o) = v else { throw error("expected an object", field: name) }

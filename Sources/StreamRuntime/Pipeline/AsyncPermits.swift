@@ -2,7 +2,7 @@ import Synchronization
 
 /// A counting semaphore for tasks: the pipeline takes one permit per batch in flight and
 /// gives it back once the batch is acknowledged, which is what bounds memory.
-final class AsyncPermits: Sendable {
+public final class AsyncPermits: Sendable {
     private struct Waiter {
         var id: UInt64
         var continuation: CheckedContinuation<Bool, Never>
@@ -17,13 +17,13 @@ final class AsyncPermits: Sendable {
 
     private let state: Mutex<State>
     /// The number of permits in total.
-    let limit: Int
+    public let limit: Int
     /// A waiter is woken only once this many permits are free, so that it can then take
     /// several without waiting again: one thread wake-up per few batches instead of one per
     /// batch when the input runs ahead of the rest of the pipeline.
     let wakeThreshold: Int
 
-    init(_ limit: Int, wakeThreshold: Int = 1) {
+    public init(_ limit: Int, wakeThreshold: Int = 1) {
         self.limit = max(1, limit)
         self.wakeThreshold = min(max(1, wakeThreshold), max(1, limit))
         self.state = Mutex(State(available: max(1, limit)))
@@ -31,7 +31,7 @@ final class AsyncPermits: Sendable {
 
     /// Takes a permit, waiting for one. False when the permits were closed or the task was
     /// cancelled while waiting (no permit was taken then).
-    func acquire() async -> Bool {
+    public func acquire() async -> Bool {
         enum Fast { case taken, closed, wait(UInt64) }
         let fast: Fast = state.withLock { s in
             if s.closed { return .closed }
@@ -72,7 +72,7 @@ final class AsyncPermits: Sendable {
     }
 
     /// Gives a permit back (to the longest waiter once enough permits are free).
-    func release() {
+    public func release() {
         let waiter: Waiter? = state.withLock { s in
             if !s.waiters.isEmpty && s.available + 1 >= wakeThreshold {
                 return s.waiters.removeFirst()
@@ -84,7 +84,7 @@ final class AsyncPermits: Sendable {
     }
 
     /// Wakes every waiter with false; later `acquire` calls fail at once.
-    func close() {
+    public func close() {
         let waiters: [Waiter] = state.withLock { s in
             s.closed = true
             let w = s.waiters

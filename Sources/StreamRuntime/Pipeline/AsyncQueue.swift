@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// `pop()` returns at once when an item is ready (no suspension on the hot path) and `nil`
 /// once the queue is finished and empty, or when the waiting task is cancelled.
-final class AsyncQueue<Element: Sendable>: Sendable {
+public final class AsyncQueue<Element: Sendable>: Sendable {
     private struct Waiter {
         var id: UInt64
         var continuation: CheckedContinuation<Element?, Never>
@@ -38,12 +38,12 @@ final class AsyncQueue<Element: Sendable>: Sendable {
 
     private let state = Mutex(State())
 
-    init() {}
+    public init() {}
 
     /// Adds an item. Returns false when the queue was already finished: the item was not
     /// queued and stays the caller's to settle.
     @discardableResult
-    func push(_ item: Element) -> Bool {
+    public func push(_ item: Element) -> Bool {
         let outcome: Outcome = state.withLock { s in
             if s.finished { return .rejected }
             if !s.waiters.isEmpty { return .handOver(s.waiters.removeFirst()) }
@@ -60,7 +60,7 @@ final class AsyncQueue<Element: Sendable>: Sendable {
     }
 
     /// The next item, waiting for one; nil when finished and drained, or when cancelled.
-    func pop() async -> Element? {
+    public func pop() async -> Element? {
         let fast: Take = state.withLock { s in
             if let item = s.takeFirst() { return .item(item) }
             return s.finished ? .done : .wait
@@ -98,7 +98,7 @@ final class AsyncQueue<Element: Sendable>: Sendable {
     }
 
     /// No more items will come: waiting consumers get nil once the queue is empty.
-    func finish() {
+    public func finish() {
         let waiters: [Waiter] = state.withLock { s in
             s.finished = true
             let w = s.waiters
@@ -109,7 +109,7 @@ final class AsyncQueue<Element: Sendable>: Sendable {
     }
 
     /// Removes and returns every queued item (used when a hard stop abandons them).
-    func drainRemaining() -> [Element] {
+    public func drainRemaining() -> [Element] {
         state.withLock { s in
             let rest = Array(s.items[s.head...])
             s.items = []
