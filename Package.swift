@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: - C system libraries
@@ -104,7 +105,10 @@ let package = Package(
         ),
         .target(
             name: "MLService",
-            dependencies: ["StreamRuntime", .product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                "Bloblang", "StreamRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "api-gateway", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
@@ -151,7 +155,11 @@ let package = Package(
             dependencies: ["Bloblang", "BloblangStdlib", "BloblangTooling"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StreamRuntimeTests", dependencies: ["StreamRuntime", "StreamComponents", "EmbeddedHTTP"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StreamRuntimeTests",
+            dependencies: ["StreamRuntime", "StreamComponents", "StreamPostgres", "StreamAMQP", "EmbeddedHTTP"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "StreamComponentsTests", dependencies: ["StreamRuntime", "StreamComponents", "EmbeddedHTTP"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StreamPostgresTests",
@@ -159,7 +167,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ServiceSupportTests", dependencies: ["ServiceSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "MLServiceTests", dependencies: ["MLService"], swiftSettings: swiftSettings),
+        .testTarget(name: "MLServiceTests", dependencies: ["MLService", "Bloblang"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StreamAMQPTests",
             dependencies: ["StreamRuntime", "StreamComponents", "StreamAMQP", "AMQPClient"],

@@ -1,4 +1,0 @@
-import MLService
-import Testing
-
-@Test func placeholder() { #expect(Bool(true)) }
