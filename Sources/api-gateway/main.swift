@@ -1,2 +1,4 @@
-// api-gateway: placeholder until the platform work lands.
-print("api-gateway: not built yet")
+// api-gateway: the platform's HTTP API; all logic lives in ServiceSupport.
+import ServiceSupport
+
+await PlatformMain.apiGateway()

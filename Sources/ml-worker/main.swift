@@ -1,2 +1,4 @@
-// ml-worker: placeholder until the platform work lands.
-print("ml-worker: not built yet")
+// ml-worker: takes jobs from ml_requests, calls the ML service; all logic lives in ServiceSupport.
+import ServiceSupport
+
+await PlatformMain.mlWorker()

@@ -1,2 +1,4 @@
-// results-collector: placeholder until the platform work lands.
-print("results-collector: not built yet")
+// results-collector: stores results in PostgreSQL; all logic lives in ServiceSupport.
+import ServiceSupport
+
+await PlatformMain.resultsCollector()

@@ -1,4 +1,0 @@
-import ServiceSupport
-import Testing
-
-@Test func placeholder() { #expect(Bool(true)) }
