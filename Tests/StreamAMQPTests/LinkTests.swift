@@ -1,4 +1,0 @@
-import AMQPClient
-import Testing
-
-@Test func linksLibrabbitmq() { #expect(librabbitmqVersion().hasPrefix("0.")) }
