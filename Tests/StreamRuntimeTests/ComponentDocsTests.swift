@@ -1,6 +1,8 @@
 import Bloblang
 import Foundation
+import StreamAMQP
 import StreamComponents
+import StreamPostgres
 import StreamRuntime
 import Testing
 
@@ -15,8 +17,11 @@ import Testing
         .appendingPathComponent(ComponentDocs.defaultDirectory)
         .path
 
+    /// Every component `sluice` registers (the same list as `sluice docs`).
+    static let allComponents = ComponentRegistry(StreamComponents.all + StreamPostgres.all + StreamAMQP.all)
+
     @Test func componentDocsAreCurrent() throws {
-        let docs = ComponentDocs(registry: StreamComponents.registry)
+        let docs = ComponentDocs(registry: Self.allComponents)
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1" {
             try docs.write(to: Self.directory)
             return
@@ -75,8 +80,8 @@ import Testing
 
     /// Every example config of every built-in component parses and lints without errors.
     @Test func builtInExamplesLint() {
-        let linter = Linter(registry: StreamComponents.registry, loader: ConfigLoader(environment: [:]))
-        for spec in StreamComponents.registry.specs {
+        let linter = Linter(registry: Self.allComponents, loader: ConfigLoader(environment: [:]))
+        for spec in Self.allComponents.specs {
             if spec.status != .hidden && spec.status != .deprecated && spec.examples.isEmpty {
                 Issue.record("\(spec.kind.rawValue) \(spec.name) has no example config")
             }
