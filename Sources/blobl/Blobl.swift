@@ -9,6 +9,11 @@ struct Blobl: ParsableCommand {
         abstract: "Run a Bloblang mapping on documents read from stdin or a file.",
         usage: """
             blobl [<mapping>] [-f <file>] [-i <input>] [-r] [-p] [-t <threads>] [--max-token-length <n>]
+            blobl fmt [--check] [-w] <file>...
+            blobl lint <file>...
+            blobl test [<path>...] [--json]
+            blobl repl [-m <mapping>] [-i <input>]
+            blobl server [-m <mapping>] [-i <input>] [-w] [--host <host>] [-p <port>]
             blobl docs [--out <dir>] [--check]
             """,
         discussion: """
@@ -21,7 +26,7 @@ struct Blobl: ParsableCommand {
             line is too long, or the input cannot be read; 64 for bad usage.
             """,
         version: SluiceVersion.current,
-        subcommands: [Run.self, Docs.self],
+        subcommands: [Run.self, Docs.self, Fmt.self, Lint.self, Test.self, Repl.self, Server.self],
         defaultSubcommand: Run.self
     )
 }
