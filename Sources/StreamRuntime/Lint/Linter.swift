@@ -101,8 +101,11 @@ public struct Linter: Sendable {
         } catch {
             return [error]
         }
+        // A whole config, unless the example is just the component itself (a processor called
+        // `http` shares its name with the top-level `http` section).
         let topLevel = Set(StreamConfig.fields.map(\.name))
-        if root.keys.contains(where: { topLevel.contains($0) }) { return lint(root) }
+        let isComponent = root.keys == [spec.name] || root.keys.sorted() == ["label", spec.name].sorted()
+        if !isComponent && root.keys.contains(where: { topLevel.contains($0) }) { return lint(root) }
         return lintComponent(root, kind: spec.kind)
     }
 
