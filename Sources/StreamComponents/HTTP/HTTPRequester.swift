@@ -25,8 +25,7 @@ struct HTTPRequester: Sendable {
     let url: InterpolatedString
     let verb: String
     let headers: [(String, InterpolatedString)]
-    let metadataPrefixes: [String]
-    let metadataPatterns: [NSRegularExpression]
+    let metadataHeaders: MetadataFilter
     let timeout: Double
     let retries: Int
     let retryPeriod: Double
@@ -86,15 +85,7 @@ struct HTTPRequester: Sendable {
             hs.append((name, try context.interpolated(text, in: config, field: "headers")))
         }
         headers = hs
-        let meta = config.object("metadata")
-        metadataPrefixes = try meta.stringList("include_prefixes")
-        var patterns: [NSRegularExpression] = []
-        for p in try meta.stringList("include_patterns") {
-            do { patterns.append(try NSRegularExpression(pattern: p)) } catch {
-                throw meta.error("invalid regular expression '\(p)'", field: "include_patterns")
-            }
-        }
-        metadataPatterns = patterns
+        metadataHeaders = try MetadataFilter(config.object("metadata"))
         timeout = try config.duration("timeout")
         retryPeriod = try config.duration("retry_period")
         maxRetryBackoff = try config.duration("max_retry_backoff")
@@ -168,13 +159,8 @@ struct HTTPRequester: Sendable {
         for (name, value) in headers {
             request.headers.replaceOrAdd(name: name, value: try IOMessageContext.render(value, environment: environment, batch: batch, index: index))
         }
-        if !metadataPrefixes.isEmpty || !metadataPatterns.isEmpty {
-            for (key, value) in batch[index].metadata.sorted(by: { $0.key < $1.key }) {
-                let selected =
-                    metadataPrefixes.contains { key.hasPrefix($0) }
-                    || metadataPatterns.contains { $0.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil }
-                if selected { request.headers.replaceOrAdd(name: key, value: value.plainString) }
-            }
+        for (key, value) in metadataHeaders.select(batch[index].metadata) {
+            request.headers.replaceOrAdd(name: key, value: value.plainString)
         }
         if let basicAuth {
             let token = Data("\(basicAuth.username):\(basicAuth.password)".utf8).base64EncodedString()

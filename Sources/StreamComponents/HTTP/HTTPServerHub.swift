@@ -87,6 +87,7 @@ final class SharedHTTPServer: Sendable {
     private struct State {
         var endpoints: [HTTPEndpoint] = []
         var runTask: Task<Void, Never>?
+        var startRequested = false
         var boundPort: Int?
         var startError: String?
     }
@@ -136,8 +137,8 @@ final class SharedHTTPServer: Sendable {
     /// Starts listening (once); returns when the socket is bound, throws when it cannot be.
     func start() async throws {
         let needsStart = state.withLock { s -> Bool in
-            if s.runTask != nil { return false }
-            s.runTask = Task {}  // placeholder, replaced below
+            if s.startRequested { return false }
+            s.startRequested = true
             return true
         }
         if needsStart {

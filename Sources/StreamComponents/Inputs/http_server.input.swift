@@ -126,8 +126,7 @@ final class HTTPServerInput: Input {
     let allowedOrigins: [String]
     let status: InterpolatedString
     let headers: [(String, InterpolatedString)]
-    let headerPrefixes: [String]
-    let headerPatterns: [NSRegularExpression]
+    let metadataHeaders: MetadataFilter
     let environment: Bloblang.Environment
     private let channel: InprocChannel
 
@@ -164,17 +163,7 @@ final class HTTPServerInput: Input {
             hs.append((name, try context.interpolated(text, in: sync, field: "headers")))
         }
         headers = hs
-        let metaHeaders = sync.object("metadata_headers")
-        headerPrefixes = try metaHeaders.stringList("include_prefixes")
-        var patterns: [NSRegularExpression] = []
-        for p in try metaHeaders.stringList("include_patterns") {
-            do {
-                patterns.append(try NSRegularExpression(pattern: p))
-            } catch {
-                throw metaHeaders.error("invalid regular expression '\(p)'", field: "include_patterns")
-            }
-        }
-        headerPatterns = patterns
+        metadataHeaders = try MetadataFilter(sync.object("metadata_headers"))
         environment = context.environment
         channel = InprocChannel(name: "http_server \(address)\(path)")
     }
@@ -310,13 +299,8 @@ final class HTTPServerInput: Input {
         } catch {
             return HTTPReply.text(500, "Internal Server Error: sync_response interpolation failed: \(error)")
         }
-        if !headerPrefixes.isEmpty || !headerPatterns.isEmpty {
-            for (key, value) in message.metadata.sorted(by: { $0.key < $1.key }) {
-                let selected =
-                    headerPrefixes.contains { key.hasPrefix($0) }
-                    || headerPatterns.contains { $0.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil }
-                if selected, let field = HTTPField.Name(key) { fields[field] = value.plainString }
-            }
+        for (key, value) in metadataHeaders.select(message.metadata) {
+            if let field = HTTPField.Name(key) { fields[field] = value.plainString }
         }
         // A multi-message response joins the bodies with newlines.
         var body = message.content

@@ -44,25 +44,18 @@ extension StreamComponents.ProcessorSpecs {
                     """)
         ]
     ) { config, context in
-        let extract = config.object("extract_headers")
-        var patterns: [NSRegularExpression] = []
-        for p in try extract.stringList("include_patterns") {
-            do { patterns.append(try NSRegularExpression(pattern: p)) } catch {
-                throw extract.error("invalid regular expression '\(p)'", field: "include_patterns")
-            }
-        }
-        return .processor(
+        .processor(
             HTTPProcessor(
-                requester: try HTTPRequester(config, context), extractPrefixes: try extract.stringList("include_prefixes"),
-                extractPatterns: patterns, parallel: try config.bool("parallel")))
+                requester: try HTTPRequester(config, context),
+                extractHeaders: try MetadataFilter(config.object("extract_headers"), lowercased: true),
+                parallel: try config.bool("parallel")))
     }
 }
 
 /// The `http` processor.
 struct HTTPProcessor: Processor {
     let requester: HTTPRequester
-    let extractPrefixes: [String]
-    let extractPatterns: [NSRegularExpression]
+    let extractHeaders: MetadataFilter
     let parallel: Bool
 
     func process(_ batch: Batch) async -> [Batch] {
@@ -87,12 +80,8 @@ struct HTTPProcessor: Processor {
             let reply = try await requester.send(batch, index: index)
             message.setContent(reply.body)
             message.metadata["http_status_code"] = .string(String(reply.status))
-            for (name, value) in reply.headers {
-                let key = name.lowercased()
-                let selected =
-                    extractPrefixes.contains { key.hasPrefix($0.lowercased()) }
-                    || extractPatterns.contains { $0.firstMatch(in: key, range: NSRange(key.startIndex..., in: key)) != nil }
-                if selected { message.metadata[key] = .string(value) }
+            for (name, value) in reply.headers where extractHeaders.matches(name.lowercased()) {
+                message.metadata[name.lowercased()] = .string(value)
             }
         } catch {
             if let status = error.reply?.status { message.metadata["http_status_code"] = .string(String(status)) }
