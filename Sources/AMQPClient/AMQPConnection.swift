@@ -18,10 +18,14 @@ public final class AMQPConnection: Sendable {
         self.url = url
         let session = Session(url: url)
         self.session = session
-        self.thread = ConnectionThread(name: "amqp \(url.host):\(url.port)") { jobsWaiting in
+        self.thread = ConnectionThread(name: "amqp \(url.host):\(url.port)") { thread, jobsWaiting in
             guard session.awaitingConfirms else { return false }
-            // With jobs waiting only poll; otherwise wait briefly for confirms to arrive.
-            session.pumpConfirms(waitMs: jobsWaiting ? 0 : 5)
+            // Sleep until the broker sends something, a job is queued or a confirm deadline
+            // passes; then read what arrived without blocking.
+            if !jobsWaiting && !session.hasBufferedInput {
+                _ = thread.wait(readable: session.socketFD, timeoutMs: session.msUntilConfirmDeadline(cap: 1000))
+            }
+            session.pumpConfirms(waitMs: 0)
             return session.awaitingConfirms
         }
     }
@@ -201,11 +205,16 @@ public final class AMQPConnection: Sendable {
         return try await call("consume") { s throws(AMQPError) in
             let deadline = ContinuousClock.now + .nanoseconds(Int64(Swift.max(timeout, 0) * 1e9))
             while true {
+                // Acks queued meanwhile go out first: past the prefetch window the broker sends
+                // nothing more until they arrive.
                 thread.runQueued()
-                // With deliveries out, their acks may be queued any moment and the broker sends
-                // no more past the prefetch window until they arrive: wait in short slices.
-                let slice = s.unsettled > 0 ? 1 : 50
-                if let first = try s.consumeOnce(waitMs: slice) {
+                if !s.hasBufferedInput {
+                    let left = Int((deadline - ContinuousClock.now) / .milliseconds(1)) + 1
+                    // librabbitmq sends and checks heartbeats inside its reads: read at least
+                    // once a second, even when nothing arrived.
+                    _ = thread.wait(readable: s.socketFD, timeoutMs: Swift.min(Swift.max(left, 0), 1000))
+                }
+                if let first = try s.consumeOnce(waitMs: 0) {
                     var out = [first]
                     while out.count < max, let more = try s.consumeOnce(waitMs: 0) { out.append(more) }
                     return out

@@ -25,9 +25,6 @@ final class Session: @unchecked Sendable {
     /// A basic.return seen before the basic.ack of the same (mandatory) message.
     private var returned: AMQPError?
 
-    /// Deliveries handed out and not yet acked; while some are out, consume waits in short
-    /// slices so that their acks (queued jobs) are sent promptly.
-    private(set) var unsettled = 0
 
     struct PendingConfirm {
         var tag: UInt64
@@ -238,6 +235,33 @@ final class Session: @unchecked Sendable {
         pending.append(PendingConfirm(tag: lastPublishTag, deadline: deadline, done: done))
     }
 
+    /// The socket to wait on with `poll`; -1 when not connected.
+    var socketFD: Int32 {
+        guard let state, !destroyed, socketOpen else { return -1 }
+        return amqp_get_sockfd(state)
+    }
+
+    /// True when librabbitmq already holds received bytes or decoded frames: reading them
+    /// needs no wait on the socket.
+    var hasBufferedInput: Bool {
+        guard let state, !destroyed else { return false }
+        return amqp_data_in_buffer(state) != 0 || amqp_frames_enqueued(state) != 0
+    }
+
+    /// Milliseconds until the earliest confirm deadline (at most `cap`).
+    func msUntilConfirmDeadline(cap: Int) -> Int {
+        guard deadlines > 0 else { return cap }
+        let now = ContinuousClock.now
+        var soonest = cap
+        for p in pending[pendingHead...] {
+            if let d = p.deadline {
+                let ms = Int((d - now) / .milliseconds(1)) + 1
+                soonest = min(soonest, max(ms, 0))
+            }
+        }
+        return soonest
+    }
+
     /// True while publishes wait for their confirms.
     var awaitingConfirms: Bool { pendingHead < pending.count && failure == nil && !destroyed }
 
@@ -357,7 +381,6 @@ final class Session: @unchecked Sendable {
         switch reply.reply_type {
         case AMQP_RESPONSE_NORMAL:
             defer { amqp_destroy_envelope(&envelope) }
-            unsettled += 1
             return AMQPDelivery(
                 deliveryTag: envelope.delivery_tag, redelivered: envelope.redelivered != 0,
                 consumerTag: CDecode.string(envelope.consumer_tag), exchange: CDecode.string(envelope.exchange),
@@ -392,7 +415,6 @@ final class Session: @unchecked Sendable {
 
     func settle(_ tag: UInt64, _ how: Settle) throws(AMQPError) {
         let state = try live("basic.ack")
-        unsettled = max(0, unsettled - 1)
         let rc: Int32
         switch how {
         case .ack: rc = amqp_basic_ack(state, channel, tag, 0)

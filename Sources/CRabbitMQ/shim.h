@@ -8,6 +8,13 @@
 #include <amqp_tcp_socket.h>
 #endif
 #include <sys/time.h>
+#include <sys/eventfd.h>
+
+/* A non-blocking eventfd that wakes a connection thread sleeping in poll (Glibc's Swift
+   module does not export sys/eventfd.h). */
+static inline int CRabbitMQ_wake_fd(void) {
+    return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
 
 /* amqp_login() is C-variadic, which Swift cannot call: a fixed-argument PLAIN login. */
 static inline amqp_rpc_reply_t CRabbitMQ_login_plain(amqp_connection_state_t state, const char *vhost,

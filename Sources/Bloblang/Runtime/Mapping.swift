@@ -9,6 +9,9 @@ public final class Mapping: Sendable {
     let maps: [String: MapDefinition]
     /// False when no statement reads `this`, so a message need not be parsed as JSON.
     public let readsThis: Bool
+    /// True when the mapping has named maps (its own or imported): only `apply` of a named map
+    /// can recurse deeply.
+    public var hasNamedMaps: Bool { !maps.isEmpty }
 
     init(environment: Environment, source: SourceFile, body: StatementBlock, maps: [String: MapDefinition], readsThis: Bool) {
         self.environment = environment

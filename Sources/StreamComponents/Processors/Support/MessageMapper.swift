@@ -14,18 +14,21 @@ import StreamRuntime
 /// reads any message of it.
 struct MessageMapper: Sendable {
     let mapping: Mapping
-    /// True when the mapping may recurse (named maps, imports): it then runs on a thread with
-    /// a large stack.
+    /// True when the mapping may recurse (a named map that applies a map): it then runs on a
+    /// thread with a large stack. Most mappings do not, and run inline on the caller's task.
     let mayRecurse: Bool
 
     /// Parses the mapping in `field` of `config`.
     init(_ config: ComponentConfig, _ field: String, _ ctx: BuildContext, onto: Bool = false) throws(ConfigError) {
         mapping = try ctx.mapping(config, field)
-        mayRecurse = MessageMapper.mayRecurse(mapping.source.text)
+        mayRecurse = MessageMapper.mayRecurse(mapping)
     }
 
-    /// True when the text of a mapping has named maps that can recurse.
-    static func mayRecurse(_ text: String) -> Bool { RecursionScan.mayRecurse(text) }
+    /// True when a parsed mapping has named maps (its own or imported ones) and its text
+    /// may make them recurse.
+    static func mayRecurse(_ mapping: Mapping) -> Bool {
+        mapping.hasNamedMaps && RecursionScan.mayRecurse(mapping.source.text)
+    }
 
     /// Runs `body`, which evaluates this mapping, where the stack is deep enough for it.
     func evaluate<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
