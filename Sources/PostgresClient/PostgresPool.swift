@@ -138,21 +138,35 @@ public final class PostgresPool: Sendable {
     // MARK: - Connections
 
     private func once<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) throws -> T) async throws -> T {
-        let worker = try await acquire()
-        do {
-            let value = try await worker.run(body)
-            release(worker, broken: false)
-            return value
-        } catch let error as PostgresError where error.isConnectionFailure {
-            release(worker, broken: true)
-            throw error
-        } catch {
-            release(worker, broken: false)
-            throw error
+        while true {
+            let (worker, fresh) = try await acquire()
+            do {
+                // A reused connection is checked in the same trip to its thread as the work:
+                // one hand-off per statement instead of two.
+                let value = try await worker.run { conn in
+                    if !fresh && !conn.isHealthy { throw StaleConnection() }
+                    return try body(conn)
+                }
+                release(worker, broken: false)
+                return value
+            } catch is StaleConnection {
+                // Broken while idle (server restart, idle timeout): nothing ran; try another.
+                discard(worker)
+            } catch let error as PostgresError where error.isConnectionFailure {
+                release(worker, broken: true)
+                throw error
+            } catch {
+                release(worker, broken: false)
+                throw error
+            }
         }
     }
 
-    private func acquire() async throws -> ConnectionThread {
+    /// An idle connection found broken before the work ran on it.
+    private struct StaleConnection: Error {}
+
+    /// A connection for one piece of work; `fresh` when it was just opened (no health check needed).
+    private func acquire() async throws -> (ConnectionThread, fresh: Bool) {
         while true {
             enum Step { case reuse(ConnectionThread), openNew, wait }
             let step: Step = try state.withLock { s throws(PostgresError) in
@@ -166,10 +180,10 @@ public final class PostgresPool: Sendable {
             }
             switch step {
             case .reuse(let w):
-                if try await usable(w) { return w }
+                if !expired(w) { return (w, false) }
                 discard(w)
             case .openNew:
-                return try await openCounted()
+                return (try await openCounted(), true)
             case .wait:
                 let handed: ConnectionThread? = await withCheckedContinuation { c in
                     let resumeNow = state.withLock { s -> Bool in
@@ -180,13 +194,13 @@ public final class PostgresPool: Sendable {
                     if resumeNow { c.resume(returning: nil) }
                 }
                 if let handed {
-                    if try await usable(handed) { return handed }
+                    if !expired(handed) { return (handed, false) }
                     discard(handed)
                 } else {
                     if state.withLock({ $0.closed }) {
                         throw PostgresError(.closed, "the PostgreSQL connection pool is closed")
                     }
-                    return try await openCounted()
+                    return (try await openCounted(), true)
                 }
             }
         }
@@ -202,16 +216,13 @@ public final class PostgresPool: Sendable {
         }
     }
 
-    /// False when an idle connection is too old, idle too long, or broken.
-    private func usable(_ w: ConnectionThread) async throws -> Bool {
+    /// True when an idle connection is too old or was idle too long (whether it still works
+    /// is checked on its thread, with the work: see `once`).
+    private func expired(_ w: ConnectionThread) -> Bool {
         let now = ContinuousClock.now
-        if let life = options.maxLifetime, life > .zero, now - w.openedAt > life { return false }
-        if let idle = options.maxIdleTime, idle > .zero, now - w.lastUsed > idle { return false }
-        do {
-            return try await w.run { $0.isHealthy }
-        } catch {
-            return false
-        }
+        if let life = options.maxLifetime, life > .zero, now - w.openedAt > life { return true }
+        if let idle = options.maxIdleTime, idle > .zero, now - w.lastUsed > idle { return true }
+        return false
     }
 
     private func release(_ w: ConnectionThread, broken: Bool) {

@@ -179,6 +179,13 @@ enum Operators {
             }
             return orderedBytes(op, ls, rs)
         case .int, .uint, .float:
+            if isEquality {
+                // A number is never equal to a non-number: no need to build the mismatch error.
+                switch r {
+                case .int, .uint, .float: break
+                default: return generic()
+                }
+            }
             let result: Value
             do {
                 result = try numeric(

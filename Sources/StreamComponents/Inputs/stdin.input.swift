@@ -1,5 +1,6 @@
 import Bloblang
 import StreamRuntime
+import Synchronization
 
 extension ComponentSpec {
     /// `stdin`: messages cut from the bytes piped into the process.
@@ -57,40 +58,63 @@ extension ComponentSpec {
 
 /// Reads standard input (or any descriptor behind a `StdinRelay`) and cuts it into
 /// single-message batches.
-actor StdinInput: Input {
+///
+/// The splitter sits behind a mutex rather than in an actor: a read that finds a message in
+/// the current chunk then returns without suspending, so the pipeline's reader runs ahead
+/// through a whole chunk in one go.
+final class StdinInput: Input {
+    private struct State {
+        var splitter: ByteSplitter
+        var ended = false
+    }
+
     private let relay: StdinRelay
-    private var splitter: ByteSplitter
-    private var ended = false
+    private let state: Mutex<State>
 
     init(relay: StdinRelay, scanner: ByteScanner) {
         self.relay = relay
-        self.splitter = scanner.makeSplitter()
+        self.state = Mutex(State(splitter: scanner.makeSplitter()))
     }
 
     func connect() async throws {}
 
     func read() async throws -> (Batch, AckHandler) {
+        enum Step { case message([UInt8]), end, fetch }
+        enum Fed { case ok, failed(any Error), readFailed(String) }
         while true {
-            if let bytes = splitter.next() {
-                return ([Message(content: bytes)], { _ in })
+            let step: Step = state.withLock { s in
+                if let bytes = s.splitter.next() { return .message(bytes) }
+                return s.ended ? .end : .fetch
             }
-            if ended { throw InputError.endOfInput }
+            switch step {
+            case .message(let bytes): return ([Message(content: bytes)], { _ in })
+            case .end: throw InputError.endOfInput
+            case .fetch: break
+            }
             guard let chunk = await relay.next() else { throw CancellationError() }
-            switch chunk {
-            case .bytes(let bytes):
-                do {
-                    try splitter.feed(bytes)
-                } catch {
-                    ended = true
-                    throw error
+            let fed: Fed = state.withLock { s in
+                switch chunk {
+                case .bytes(let bytes):
+                    do {
+                        try s.splitter.feed(bytes)
+                    } catch {
+                        s.ended = true
+                        return .failed(error)
+                    }
+                case .end:
+                    s.ended = true
+                    s.splitter.finish()
+                case .failure(let reason):
+                    s.ended = true
+                    s.splitter.finish()
+                    if !s.splitter.hasMessage { return .readFailed(reason) }
                 }
-            case .end:
-                ended = true
-                splitter.finish()
-            case .failure(let reason):
-                ended = true
-                splitter.finish()
-                if !splitter.hasMessage { throw StdinReadError(reason) }
+                return .ok
+            }
+            switch fed {
+            case .ok: continue
+            case .failed(let error): throw error
+            case .readFailed(let reason): throw StdinReadError(reason)
             }
         }
     }

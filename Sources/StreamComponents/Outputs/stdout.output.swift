@@ -9,7 +9,8 @@ extension ComponentSpec {
         description: """
             With the default `lines` codec a message is followed by a newline unless it already ends with \
             one. A batch is written with a single system call, and a write returns once the bytes were handed \
-            to the operating system.
+            to the operating system. While more input is already waiting and processing is quick, the \
+            messages of several batches share one system call (each is still acknowledged only after it).
             """,
         fields: [
             FieldSpec(
@@ -44,7 +45,7 @@ extension ComponentSpec {
 }
 
 /// Writes messages to a descriptor (standard output unless a test says otherwise).
-final class StdoutOutput: Output {
+final class StdoutOutput: CoalescingOutput {
     private let fileDescriptor: Int32
     private let codec: WriterCodec
     /// Serialises writes so that concurrent batches do not interleave.
@@ -70,6 +71,18 @@ final class StdoutOutput: Output {
             out = []
             for message in batch { codec.encode(message.content, into: &out) }
         }
+        try lock.withLock { _ throws(POSIXIOError) in
+            try POSIXIO.writeAll(fileDescriptor, out, path: "/dev/stdout")
+        }
+    }
+
+    /// Several batches in one system call (the pipeline coalesces them when input is waiting).
+    func write(batches: [Batch]) async throws {
+        var out: [UInt8] = []
+        for batch in batches {
+            for message in batch { codec.encode(message.content, into: &out) }
+        }
+        guard !out.isEmpty else { return }
         try lock.withLock { _ throws(POSIXIOError) in
             try POSIXIO.writeAll(fileDescriptor, out, path: "/dev/stdout")
         }

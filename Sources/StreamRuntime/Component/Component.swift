@@ -43,6 +43,15 @@ public protocol Output: Sendable {
     func close() async
 }
 
+/// An output for which writing several batches at once costs about as much as writing one
+/// (one system call for all: `stdout`). When input is already waiting and processing is
+/// quick, the pipeline hands it the batches of a few messages in one call.
+public protocol CoalescingOutput: Output {
+    /// Writes `batches` in order as one operation: it returns once all are stored and throws
+    /// when any was not (none is then counted as written).
+    func write(batches: [Batch]) async throws
+}
+
 /// A built component of any kind.
 public enum Component: Sendable {
     case input(any Input)

@@ -59,6 +59,11 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
         }
     }
 
+    /// The next item if one is queued, without waiting.
+    public func tryPop() -> Element? {
+        state.withLock { $0.takeFirst() }
+    }
+
     /// The next item, waiting for one; nil when finished and drained, or when cancelled.
     public func pop() async -> Element? {
         let fast: Take = state.withLock { s in

@@ -9,7 +9,7 @@ public struct PipelineOptions: Sendable {
     public var outputConcurrency: Int
     /// Input batches read but not yet acknowledged, at most. The input is not read while
     /// this many are in flight, which bounds memory when the output is slow. Nil picks
-    /// `max(16, 4 × (threads + outputConcurrency))`.
+    /// `max(64, 8 × (threads + outputConcurrency))`.
     public var maxInFlight: Int?
     /// Waits between input connection attempts.
     public var inputBackoff: Backoff
@@ -37,7 +37,7 @@ public struct PipelineOptions: Sendable {
 
     /// The in-flight bound with the default resolved.
     public var resolvedMaxInFlight: Int {
-        max(1, maxInFlight ?? max(16, 4 * (resolvedThreads + max(1, outputConcurrency))))
+        max(1, maxInFlight ?? max(64, 8 * (resolvedThreads + max(1, outputConcurrency))))
     }
 }
 

@@ -61,6 +61,11 @@ public final class StreamPipeline: Sendable {
         var head = 0
         var writing = false
     }
+    /// With one processing thread, the reader and the worker run on a thread of their own
+    /// (see `DedicatedThreadExecutor`); nil runs them on the shared pool.
+    private let executor: DedicatedThreadExecutor?
+    /// The output when it can write several batches in one call (looked up once).
+    private let coalescingOutput: (any CoalescingOutput)?
     /// Serialises output reconnection between writers.
     private let reconnectLock = AsyncPermits(1)
     /// Set when every in-flight batch is resolved (before components close).
@@ -107,8 +112,12 @@ public final class StreamPipeline: Sendable {
         self.logger = logger
         self.inputLog = logger.with(["label": inputInfo.label, "path": inputInfo.path])
         self.outputLog = logger.with(["label": outputInfo.label, "path": outputInfo.path])
+        self.executor = options.resolvedThreads == 1 ? DedicatedThreadExecutor(name: "sluice-pipeline") : nil
+        self.coalescingOutput = output as? any CoalescingOutput
         let limit = options.resolvedMaxInFlight
-        self.permits = AsyncPermits(limit, wakeThreshold: limit / 4)
+        // A reader that ran ahead is woken once half the window is free, then reads that many
+        // batches without waiting: one thread wake-up per limit / 2 batches, not one per batch.
+        self.permits = AsyncPermits(limit, wakeThreshold: limit / 2)
         let il = inputInfo.metricLabels
         mInputReceived = metrics.counter("input_received", labels: il)
         mInputConnUp = metrics.counter("input_connection_up", labels: il)
@@ -229,7 +238,7 @@ public final class StreamPipeline: Sendable {
     private func runBody() async {
         let isStopping = stopping.load(ordering: .acquiring)
         if !isStopping {
-            let reader = Task { await self.readLoop() }
+            let reader = Task(executorPreference: executor) { await self.readLoop() }
             control.withLock { $0.reader = reader }
             if stopping.load(ordering: .acquiring) { reader.cancel() }
         } else {
@@ -248,7 +257,9 @@ public final class StreamPipeline: Sendable {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask {
                     await withTaskGroup(of: Void.self) { workers in
-                        for _ in 0..<threads { workers.addTask { await self.workerLoop() } }
+                        for _ in 0..<threads {
+                            workers.addTask(executorPreference: self.executor) { await self.workerLoop() }
+                        }
                     }
                     self.outbox.finish()
                 }
@@ -274,6 +285,7 @@ public final class StreamPipeline: Sendable {
         await input.close()
         outputConnected.store(false, ordering: .relaxed)
         inputConnected.store(false, ordering: .relaxed)
+        executor?.release()
         finished.set()
     }
 
@@ -371,13 +383,43 @@ public final class StreamPipeline: Sendable {
 
     // MARK: - Processing
 
+    /// Coalescing writes: at most this many batches are held back, for at most `holdLimit`,
+    /// and only while processing a message takes less than `holdWhileFasterThan` on average.
+    static let holdBatches = 32
+    static let holdLimit = Duration.milliseconds(2)
+    static let holdWhileFasterThan = Duration.microseconds(100)
+
+    private static func nanoseconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
+    }
+
     private func workerLoop() async {
-        while let item = await work.pop() {
+        // With a coalescing output, batches processed while more input is already waiting are
+        // held back and written together (one system call for many messages). A batch is held
+        // only while the next message is ready at once and processing has been quick (under
+        // `holdWhileFasterThan` on average), and for at most `holdBatches` batches or
+        // `holdLimit`: a held message waits for the processing of the few after it.
+        let coalescing = writesInline && coalescingOutput != nil
+        var held: [OutItem] = []
+        var heldSince = ContinuousClock.now
+        let holdNanos = Self.nanoseconds(Self.holdWhileFasterThan)
+        var averageNanos = holdNanos
+        while true {
+            var next = held.isEmpty ? nil : work.tryPop()
+            if next == nil {
+                if !held.isEmpty {
+                    await submit(held)
+                    held.removeAll(keepingCapacity: true)
+                }
+                next = await work.pop()
+            }
+            guard let item = next else { break }
+            let started = ContinuousClock.now
             var batches = [item.batch]
             for p in processors {
-                var next: [Batch] = []
-                for b in batches { next.append(contentsOf: await p.process(b)) }
-                batches = next.filter { !$0.isEmpty }
+                var following: [Batch] = []
+                for b in batches { following.append(contentsOf: await p.process(b)) }
+                batches = following.filter { !$0.isEmpty }
                 if batches.isEmpty { break }
             }
             let readAt = item.readAt
@@ -392,7 +434,20 @@ public final class StreamPipeline: Sendable {
                 mInputLatency.record(since: readAt)
                 await settle(ack, result)
             }
-            for b in batches { await submit(OutItem(batch: b, tracker: tracker)) }
+            for b in batches { held.append(OutItem(batch: b, tracker: tracker)) }
+            guard coalescing else {
+                await submit(held)
+                held.removeAll(keepingCapacity: true)
+                continue
+            }
+            let now = ContinuousClock.now
+            let took = now - started
+            averageNanos = 0.9 * averageNanos + 0.1 * Self.nanoseconds(took)
+            if held.count == batches.count { heldSince = started }
+            if averageNanos >= holdNanos || held.count >= Self.holdBatches || now - heldSince >= Self.holdLimit {
+                await submit(held)
+                held.removeAll(keepingCapacity: true)
+            }
         }
     }
 
@@ -425,35 +480,48 @@ public final class StreamPipeline: Sendable {
 
     private var writesInline: Bool { options.outputConcurrency <= 1 }
 
-    /// Hands a processed batch to the output: to the writer tasks, or (one write at a time)
+    /// Hands processed batches to the output: to the writer tasks, or (one write at a time)
     /// written by this worker when the output is idle.
-    private func submit(_ item: OutItem) async {
+    private func submit(_ items: [OutItem]) async {
         guard writesInline else {
-            if !outbox.push(item) {
+            for item in items where !outbox.push(item) {
                 await item.tracker.resolve(failure: "the pipeline was shut down before the message was written")
             }
             return
         }
         let mine = inlineWrites.withLock { s -> Bool in
-            s.queue.append(item)
+            s.queue.append(contentsOf: items)
             if s.writing { return false }
             s.writing = true
             return true
         }
         guard mine else { return }
-        while let next = inlineWrites.withLock({ s -> OutItem? in
-            if s.head < s.queue.count {
-                s.head += 1
-                return s.queue[s.head - 1]
+        let coalescing = coalescingOutput
+        while true {
+            let next: ArraySlice<OutItem> = inlineWrites.withLock { s in
+                guard s.head < s.queue.count else {
+                    s.queue.removeAll(keepingCapacity: true)
+                    s.head = 0
+                    s.writing = false
+                    return []
+                }
+                // A coalescing output takes everything queued in one write; others one by one.
+                let end = coalescing == nil ? s.head + 1 : s.queue.count
+                let taken = s.queue[s.head..<end]
+                s.head = end
+                return taken
             }
-            s.queue.removeAll(keepingCapacity: true)
-            s.head = 0
-            s.writing = false
-            return nil
-        }) {
+            if next.isEmpty { return }
             await outputReady.wait()
-            let failure = await write(next.batch)
-            await next.tracker.resolve(failure: failure)
+            if next.count > 1, let coalescing {
+                let failure = await write(next.map(\.batch), to: coalescing)
+                for item in next { await item.tracker.resolve(failure: failure) }
+            } else {
+                for item in next {
+                    let failure = await write(item.batch)
+                    await item.tracker.resolve(failure: failure)
+                }
+            }
         }
     }
 
@@ -468,16 +536,27 @@ public final class StreamPipeline: Sendable {
     /// Writes one batch, reconnecting when the output says it lost its connection.
     /// - Returns: nil on success, else the reason for the nack.
     private func write(_ batch: Batch) async -> String? {
+        await write(messages: batch.count, batches: 1) { try await self.output.write(batch) }
+    }
+
+    /// Writes several batches in one call of a coalescing output.
+    private func write(_ batches: [Batch], to output: any CoalescingOutput) async -> String? {
+        await write(messages: batches.reduce(0) { $0 + $1.count }, batches: batches.count) {
+            try await output.write(batches: batches)
+        }
+    }
+
+    private func write(messages: Int, batches: Int, _ body: () async throws -> Void) async -> String? {
         while true {
             if !outputConnected.load(ordering: .relaxed) {
                 guard await reconnectOutput() else { return "the output is not connected" }
             }
             let start = ContinuousClock.now
             do {
-                try await output.write(batch)
+                try await body()
                 mOutputLatency.record(since: start)
-                mOutputBatchSent.increment()
-                mOutputSent.increment(by: batch.count)
+                mOutputBatchSent.increment(by: batches)
+                mOutputSent.increment(by: messages)
                 return nil
             } catch is CancellationError {
                 return "the pipeline was shut down before the message was written"
