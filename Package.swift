@@ -7,6 +7,11 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
+/// The runtime's hot path is a chain of nonisolated async calls per message; with
+/// `NonisolatedNonsendingByDefault` they run on the caller's executor instead of hopping to the
+/// generic one (which, under a task executor preference, costs a lookup per call).
+let runtimeSettings: [SwiftSetting] = swiftSettings + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
+
 let package = Package(
     name: "Sluice",
     platforms: [.macOS(.v15)],
@@ -65,7 +70,7 @@ let package = Package(
                 "Bloblang", "EmbeddedHTTP", "BloblangStdlib", .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: runtimeSettings
         ),
         .target(
             name: "StreamComponents",
@@ -77,7 +82,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: runtimeSettings
         ),
 
         // MARK: - Connectors over C clients

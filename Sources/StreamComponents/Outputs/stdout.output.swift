@@ -78,10 +78,20 @@ final class StdoutOutput: CoalescingOutput {
 
     /// Several batches in one system call (the pipeline coalesces them when input is waiting).
     func write(batches: [Batch]) async throws {
-        var out: [UInt8] = []
+        // Serialise first, then copy into a buffer of the right size: growing one buffer
+        // through many messages would reallocate and copy it several times.
+        var contents: [[UInt8]] = []
+        var size = 0
         for batch in batches {
-            for message in batch { codec.encode(message.content, into: &out) }
+            for message in batch {
+                let content = message.content
+                size += content.count + 1
+                contents.append(content)
+            }
         }
+        var out: [UInt8] = []
+        out.reserveCapacity(size + 16)
+        for content in contents { codec.encode(content, into: &out) }
         guard !out.isEmpty else { return }
         try lock.withLock { _ throws(POSIXIOError) in
             try POSIXIO.writeAll(fileDescriptor, out, path: "/dev/stdout")
