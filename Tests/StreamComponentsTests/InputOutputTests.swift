@@ -320,6 +320,30 @@ struct InputTests {
         close(fds[0])
     }
 
+    @Test func stdinHandsOverReadyLinesTogether() async throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let relay = StdinRelay(fileDescriptor: fds[0], name: "bulk-pipe")
+        let input = AutoReplayInput(StdinInput(relay: relay, scanner: .lines(delimiter: nil, maxLength: 1024, omitEmpty: false)))
+        try POSIXIO.writeAll(fds[1], Array((0..<10).map { "line\($0)\n" }.joined().utf8), path: "pipe")
+        close(fds[1])
+        var runs: [[String]] = []
+        while true {
+            let run: [(Batch, AckHandler)]
+            do {
+                run = try await IOTest.within(5) { try await input.readAvailable(max: 4) }
+            } catch let e as InputError where e == .endOfInput {
+                break
+            }
+            #expect(run.allSatisfy { $0.0.count == 1 })
+            runs.append(run.map { $0.0[0].text })
+            for (_, ack) in run { await ack(.ack) }
+        }
+        // The lines were all in one chunk: each call hands over as many as allowed.
+        #expect(runs == [["line0", "line1", "line2", "line3"], ["line4", "line5", "line6", "line7"], ["line8", "line9"]])
+        close(fds[0])
+    }
+
     @Test func stdinReadIsCancellable() async throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)

@@ -40,6 +40,34 @@ final class EagerInput: Input {
     var nacked: [Int] { state.withLock { $0.nacked } }
 }
 
+/// `EagerInput` that also hands over ready batches in bulk, recording the largest `max` asked.
+final class EagerBulkInput: BulkInput {
+    let inner: EagerInput
+    private let largest = Mutex(0)
+
+    init(total: Int) { inner = EagerInput(total: total) }
+
+    func connect() async throws {}
+    func read() async throws -> (Batch, AckHandler) { try await inner.read() }
+
+    func readAvailable(max: Int) async throws -> [(Batch, AckHandler)] {
+        largest.withLock { $0 = Swift.max($0, max) }
+        var out = [try await inner.read()]
+        while out.count < max {
+            do {
+                out.append(try await inner.read())
+            } catch {
+                break  // the end comes with the next call
+            }
+        }
+        return out
+    }
+
+    func close() async {}
+
+    var largestRequest: Int { largest.withLock { $0 } }
+}
+
 /// A coalescing output recording how many batches each call carried; it can refuse calls.
 final class CoalescingFakeOutput: CoalescingOutput {
     private let refuse: Bool
@@ -91,6 +119,20 @@ struct CoalescingWriteTests {
         #expect(input.acked.isEmpty)
         #expect(input.nacked.sorted() == Array(0..<120))
         #expect(output.written.isEmpty)
+    }
+
+    @Test("a bulk input hands over runs of batches; each is processed, written and acked once, in order")
+    func bulkReads() async {
+        let input = EagerBulkInput(total: 500)
+        let output = FakeOutput()
+        let upper = MapProcessor.uppercasing
+        let pipeline = StreamPipeline(input: input, processors: [upper], output: output, options: options())
+        await pipeline.run()
+        #expect(output.written == (0..<500).map { "M\($0)" })
+        #expect(input.inner.acked.sorted() == Array(0..<500))
+        #expect(input.inner.nacked.isEmpty)
+        #expect(input.largestRequest > 1 && input.largestRequest <= StreamPipeline.readRun)
+        #expect(pipeline.inFlight == 0)
     }
 
     @Test("an output that does not coalesce gets one batch per write")

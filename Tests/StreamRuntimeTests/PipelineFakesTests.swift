@@ -177,6 +177,15 @@ struct MapProcessor: Processor {
     }
 }
 
+extension MapProcessor {
+    /// Upper-cases each message's text.
+    static let uppercasing = MapProcessor { m in
+        var m = m
+        m.setContent(Array(m.text.uppercased().utf8))
+        return m
+    }
+}
+
 /// A processor that splits each batch into one batch per message.
 struct SplitProcessor: Processor {
     func process(_ batch: Batch) async -> [Batch] { batch.map { [$0] } }

@@ -9,11 +9,7 @@ struct PipelineTests {
     func ordering() async {
         let input = FakeInput(total: 500)
         let output = FakeOutput()
-        let upper = MapProcessor { m in
-            var m = m
-            m.setContent(Array(m.text.uppercased().utf8))
-            return m
-        }
+        let upper = MapProcessor.uppercasing
         let pipeline = StreamPipeline(input: input, processors: [upper], output: output, options: options(maxInFlight: 16))
         await pipeline.run()
         #expect(output.written == (0..<500).map { "M\($0)" })

@@ -14,7 +14,7 @@ import Synchronization
 ///
 /// The state sits behind a mutex rather than in an actor: this wrapper is on the path of every
 /// message of `stdin`, `file` and `generate`, and a lock is much cheaper than actor hops.
-final class AutoReplayInput: Input {
+final class AutoReplayInput: BulkInput {
     private struct Pending: Sendable {
         var batch: Batch
         var sourceAck: AckHandler
@@ -74,6 +74,21 @@ final class AutoReplayInput: Input {
             case .end:
                 throw InputError.endOfInput
             }
+        }
+    }
+
+    /// Several batches of a bulk source at once while nothing waits to be replayed; one at a
+    /// time otherwise (replays first, then the end of the source).
+    func readAvailable(max: Int) async throws -> [(Batch, AckHandler)] {
+        guard max > 1, let bulk = inner as? any BulkInput,
+            state.withLock({ $0.retries.isEmpty && !$0.sourceEnded })
+        else { return [try await read()] }
+        do {
+            let read = try await bulk.readAvailable(max: max)
+            return read.map { handOut(Pending(batch: $0.0, sourceAck: $0.1, attempts: 0)) }
+        } catch let error as InputError where error == .endOfInput {
+            state.withLock { $0.sourceEnded = true }
+            return [try await self.read()]
         }
     }
 

@@ -62,7 +62,7 @@ extension ComponentSpec {
 /// The splitter sits behind a mutex rather than in an actor: a read that finds a message in
 /// the current chunk then returns without suspending, so the pipeline's reader runs ahead
 /// through a whole chunk in one go.
-final class StdinInput: Input {
+final class StdinInput: BulkInput {
     private struct State {
         var splitter: ByteSplitter
         var ended = false
@@ -78,6 +78,17 @@ final class StdinInput: Input {
 
     func connect() async throws {}
 
+    /// Standard input has nobody to acknowledge to.
+    private static let noAck: AckHandler = { _ in }
+
+    func readAvailable(max: Int) async throws -> [(Batch, AckHandler)] {
+        var out = [try await read()]
+        state.withLock { s in
+            while out.count < max, let bytes = s.splitter.next() { out.append(([Message(content: bytes)], Self.noAck)) }
+        }
+        return out
+    }
+
     func read() async throws -> (Batch, AckHandler) {
         enum Step { case message([UInt8]), end, fetch }
         enum Fed { case ok, failed(any Error), readFailed(String) }
@@ -87,7 +98,7 @@ final class StdinInput: Input {
                 return s.ended ? .end : .fetch
             }
             switch step {
-            case .message(let bytes): return ([Message(content: bytes)], { _ in })
+            case .message(let bytes): return ([Message(content: bytes)], Self.noAck)
             case .end: throw InputError.endOfInput
             case .fetch: break
             }

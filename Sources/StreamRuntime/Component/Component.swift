@@ -25,6 +25,15 @@ public protocol Input: Sendable {
     func close() async
 }
 
+/// An input that can hand over, in one call, batches it already holds (lines of a chunk of
+/// `stdin` that was read at once). Each is still its own batch with its own acknowledgement;
+/// the pipeline saves a round of its reading machinery per batch.
+public protocol BulkInput: Input {
+    /// Waits for a batch as `read` does, then adds those that are ready without waiting:
+    /// between 1 and `max` batches.
+    func readAvailable(max: Int) async throws -> [(Batch, AckHandler)]
+}
+
 /// Maps one batch to zero or more batches. Processors do not throw: a failure marks the
 /// messages with an error (`error()`), as Benthos does, and an empty result filters.
 public protocol Processor: Sendable {

@@ -71,6 +71,22 @@ public final class AsyncPermits: Sendable {
         }
     }
 
+    /// Takes up to `count` permits that are free now, without waiting; none while a task
+    /// waits for one. Returns how many were taken.
+    public func tryAcquire(upTo count: Int) -> Int {
+        state.withLock { s in
+            guard !s.closed, s.waiters.isEmpty, count > 0 else { return 0 }
+            let n = min(count, s.available)
+            s.available -= n
+            return n
+        }
+    }
+
+    /// Gives `count` permits back.
+    public func release(_ count: Int) {
+        for _ in 0..<max(0, count) { release() }
+    }
+
     /// Gives a permit back (to the longest waiter once enough permits are free).
     public func release() {
         let waiter: Waiter? = state.withLock { s in

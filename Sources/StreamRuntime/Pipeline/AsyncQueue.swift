@@ -59,6 +59,23 @@ public final class AsyncQueue<Element: Sendable>: Sendable {
         }
     }
 
+    /// Adds items in order with one lock; waiting consumers get the first ones. Returns false
+    /// (queuing none) when the queue was already finished.
+    @discardableResult
+    public func push(contentsOf items: [Element]) -> Bool {
+        let handed: [Waiter]? = state.withLock { s in
+            if s.finished { return nil }
+            let n = min(s.waiters.count, items.count)
+            let waiters = Array(s.waiters.prefix(n))
+            s.waiters.removeFirst(n)
+            s.items.append(contentsOf: items.dropFirst(n))
+            return waiters
+        }
+        guard let handed else { return false }
+        for (waiter, item) in zip(handed, items) { waiter.continuation.resume(returning: item) }
+        return true
+    }
+
     /// The next item if one is queued, without waiting.
     public func tryPop() -> Element? {
         state.withLock { $0.takeFirst() }

@@ -334,14 +334,20 @@ public final class StreamPipeline: Sendable {
         }
         guard await connectInput(reconnecting: false) else { return }
         var readFailures = 0
+        let bulk = input as? any BulkInput
         while !stopping.load(ordering: .relaxed) {
             guard await permits.acquire() else { return }
-            let batch: Batch
-            let ack: AckHandler
+            // A bulk input may hand over as many ready batches as there are free permits.
+            let taken = 1 + (bulk == nil ? 0 : permits.tryAcquire(upTo: Self.readRun - 1))
+            let read: [(Batch, AckHandler)]
             do {
-                (batch, ack) = try await input.read()
+                if let bulk, taken > 1 {
+                    read = try await bulk.readAvailable(max: taken)
+                } else {
+                    read = [try await input.read()]
+                }
             } catch let e as InputError {
-                permits.release()
+                permits.release(taken)
                 switch e {
                 case .endOfInput:
                     inputLog.debug("Input \(inputInfo.type) reached the end of its data")
@@ -355,7 +361,7 @@ public final class StreamPipeline: Sendable {
                     continue
                 }
             } catch {
-                permits.release()
+                permits.release(taken)
                 if stopping.load(ordering: .relaxed) || error is CancellationError { return }
                 inputLog.error("Failed to read message: \(error)")
                 guard let wait = options.readBackoff.delay(attempt: readFailures) else {
@@ -368,18 +374,32 @@ public final class StreamPipeline: Sendable {
                 continue
             }
             readFailures = 0
-            if batch.isEmpty {
-                await settle(ack, .ack)
-                continue
+            // Permits taken for batches the input did not have.
+            permits.release(taken - read.count)
+            let now = ContinuousClock.now
+            var items: [Work] = []
+            items.reserveCapacity(read.count)
+            var messages = 0
+            for (batch, ack) in read {
+                if batch.isEmpty {
+                    await settle(ack, .ack)
+                    continue
+                }
+                messages += batch.count
+                items.append(Work(batch: batch, ack: ack, readAt: now))
             }
-            mInputReceived.increment(by: batch.count)
-            if !work.push(Work(batch: batch, ack: ack, readAt: .now)) {
-                // The stop gave up waiting for this read: the batch was never processed.
-                await settle(ack, .nack("the pipeline is shutting down"))
+            if items.isEmpty { continue }
+            mInputReceived.increment(by: messages)
+            if !work.push(contentsOf: items) {
+                // The stop gave up waiting for this read: the batches were never processed.
+                for item in items { await settle(item.ack, .nack("the pipeline is shutting down")) }
                 return
             }
         }
     }
+
+    /// The most batches one read of a `BulkInput` hands over.
+    static let readRun = 32
 
     // MARK: - Processing
 
