@@ -130,7 +130,7 @@ extension ComponentSpec {
             do {
                 patterns.append(try NSRegularExpression(pattern: p))
             } catch {
-                throw config.error("invalid regular expression \(goQuote(p)): \(error.localizedDescription)", field: "nack_reject_patterns")
+                throw config.error("invalid regular expression \(GoStrconv.quote(p)): \(error.localizedDescription)", field: "nack_reject_patterns")
             }
         }
         let prefetchCount = try config.int("prefetch_count")

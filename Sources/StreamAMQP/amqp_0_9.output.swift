@@ -283,7 +283,7 @@ actor AMQPOutput: Output {
         p.appID = try optional(s.appID, "app_id")
         if let text = try optional(s.priority, "priority") {
             guard let n = Int(text), (0...9).contains(n) else {
-                throw AMQPMessageError(description: "invalid priority \(goQuote(text)): must be an integer from 0 to 9")
+                throw AMQPMessageError(description: "invalid priority \(GoStrconv.quote(text)): must be an integer from 0 to 9")
             }
             p.priority = UInt8(n)
         }

@@ -114,7 +114,7 @@ extension Parser {
         }
         guard let i = Int64(text) else {
             throw fail(
-                "failed to parse '\(text)' as integer: strconv.ParseInt: parsing \(goQuote(text)): value out of range",
+                "failed to parse '\(text)' as integer: strconv.ParseInt: parsing \(GoStrconv.quote(text)): value out of range",
                 at: start)
         }
         return LiteralExpr(.int(i), range: range)

@@ -118,7 +118,7 @@ extension Value {
         case .string, .bytes:
             let s = try getString()
             guard let f = GoNumberParsing.parseFloat(s) else {
-                throw RuntimeError("strconv.ParseFloat: parsing \(goQuote(s)): invalid syntax")
+                throw RuntimeError("strconv.ParseFloat: parsing \(GoStrconv.quote(s)): invalid syntax")
             }
             return f
         default: throw .type(expected: [.number], got: self)
@@ -153,7 +153,7 @@ extension Value {
             let s = try getString()
             switch GoNumberParsing.parseInt(s) {
             case .success(let i): return i
-            case .failure(let e): throw RuntimeError("strconv.ParseInt: parsing \(goQuote(s)): \(e.rawValue)")
+            case .failure(let e): throw RuntimeError("strconv.ParseInt: parsing \(GoStrconv.quote(s)): \(e.rawValue)")
             }
         default: throw .type(expected: [.number], got: self)
         }
@@ -187,7 +187,7 @@ extension Value {
             let s = try getString()
             switch GoNumberParsing.parseUInt(s) {
             case .success(let u): return u
-            case .failure(let e): throw RuntimeError("strconv.ParseUint: parsing \(goQuote(s)): \(e.rawValue)")
+            case .failure(let e): throw RuntimeError("strconv.ParseUint: parsing \(GoStrconv.quote(s)): \(e.rawValue)")
             }
         default: throw .type(expected: [.number], got: self)
         }
@@ -293,27 +293,3 @@ extension Value {
     }
 }
 
-/// Quotes a string the way Go's `%q` / `strconv.Quote` does, for error messages.
-public func goQuote(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\u{0B}": out += "\\v"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += String(format: "\\x%02x", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return out + "\""
-}

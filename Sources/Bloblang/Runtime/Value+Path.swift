@@ -122,7 +122,7 @@ extension Value {
         }
         guard let i = Int(seg), i >= 0 else {
             throw RuntimeError(
-                "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but segment value '\(seg)' could not be parsed into array index: strconv.Atoi: parsing \(goQuote(seg)): invalid syntax",
+                "unable to set target path \(dotPath(path)): failed to resolve path segment '\(index)': found array but segment value '\(seg)' could not be parsed into array index: strconv.Atoi: parsing \(GoStrconv.quote(seg)): invalid syntax",
                 code: .assignment)
         }
         guard i < count else {

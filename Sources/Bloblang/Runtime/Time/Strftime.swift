@@ -340,7 +340,7 @@ extension Strftime {
         do {
             return try parser.run(local: TimeZones.local)
         } catch {
-            throw RuntimeError("failed to parse \(goQuote(source)) with \(goQuote(format)): \(error.message)")
+            throw RuntimeError("failed to parse \(GoStrconv.quote(source)) with \(GoStrconv.quote(format)): \(error.message)")
         }
     }
 }
@@ -545,7 +545,7 @@ private struct StrptimeParser {
                     while j < l, source[j] >= UInt8(ascii: "A"), source[j] <= UInt8(ascii: "Z") { j += 1 }
                     let name = String(decoding: source[start..<j], as: UTF8.self)
                     guard let parsed = Self.zoneFromName(name, local: local) else {
-                        throw RuntimeError("cannot parse \(goQuote(name)) with \"%Z\"")
+                        throw RuntimeError("cannot parse \(GoStrconv.quote(name)) with \"%Z\"")
                     }
                     // After an offset the name is only a label, which fixed zones do not keep.
                     if !hasZoneOffset { zone = parsed }
@@ -652,7 +652,7 @@ private struct StrptimeParser {
             i += 1
         }
         if j < l {
-            throw RuntimeError("unparsed string \(goQuote(String(decoding: source[j...], as: UTF8.self)))")
+            throw RuntimeError("unparsed string \(GoStrconv.quote(String(decoding: source[j...], as: UTF8.self)))")
         }
         if pm { hour += 12 }
         if century >= 0 { year = Int64(century * 100) + year % 100 }

@@ -66,7 +66,7 @@ extension MethodSpec {
                     default: nil
                     }
                 digest = { b throws(RuntimeError) in
-                    guard let table else { throw RuntimeError("unsupported crc32 hash key \(goQuote(polynomial))") }
+                    guard let table else { throw RuntimeError("unsupported crc32 hash key \(GoStrconv.quote(polynomial))") }
                     var out: [UInt8] = []
                     out.appendBigEndian(table.checksum(b))
                     return out

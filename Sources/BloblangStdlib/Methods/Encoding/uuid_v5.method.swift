@@ -27,7 +27,7 @@ extension MethodSpec {
                 case "x500", "X500": namespace = .namespaceX500
                 case let text?:
                     guard let parsed = UUIDValue(parsing: text) else {
-                        throw RuntimeError("invalid ns uuid: \(goQuote(text))")
+                        throw RuntimeError("invalid ns uuid: \(GoStrconv.quote(text))")
                     }
                     namespace = parsed
                 }

@@ -45,7 +45,7 @@ extension Value {
             let d = try toFloat()
             f = Float(d)
             if f.isInfinite, d.isFinite {
-                throw RuntimeError("strconv.ParseFloat: parsing \(goQuote(try getString())): value out of range")
+                throw RuntimeError("strconv.ParseFloat: parsing \(GoStrconv.quote(try getString())): value out of range")
             }
         default:
             f = Float(try toFloat())

@@ -1,46 +1,18 @@
+import Bloblang
+
 /// Byte-level string operations with the results of Go's `strings` and `bytes` packages.
 ///
 /// Go strings are byte sequences that usually hold UTF-8. Where Go decodes runes, a byte
 /// that does not start a valid UTF-8 sequence counts as a one-byte rune (U+FFFD), and the
 /// helpers here do the same.
 enum GoBytes {
-    /// Decodes the rune starting at `i`: its scalar value (nil when the bytes are not valid
-    /// UTF-8) and the number of bytes it spans (1 for invalid input), as `utf8.DecodeRune`.
-    static func decodeRune(_ b: [UInt8], at i: Int) -> (scalar: UInt32?, width: Int) {
-        let n = b.count
-        guard i < n else { return (nil, 0) }
-        let b0 = b[i]
-        if b0 < 0x80 { return (UInt32(b0), 1) }
-        func cont(_ k: Int, _ lo: UInt8 = 0x80, _ hi: UInt8 = 0xBF) -> UInt32? {
-            guard i + k < n, b[i + k] >= lo, b[i + k] <= hi else { return nil }
-            return UInt32(b[i + k] & 0x3F)
-        }
-        switch b0 {
-        case 0xC2...0xDF:
-            guard let c1 = cont(1) else { return (nil, 1) }
-            return ((UInt32(b0 & 0x1F) << 6) | c1, 2)
-        case 0xE0...0xEF:
-            let lo: UInt8 = b0 == 0xE0 ? 0xA0 : 0x80
-            let hi: UInt8 = b0 == 0xED ? 0x9F : 0xBF
-            guard let c1 = cont(1, lo, hi), let c2 = cont(2) else { return (nil, 1) }
-            return ((UInt32(b0 & 0x0F) << 12) | (c1 << 6) | c2, 3)
-        case 0xF0...0xF4:
-            let lo: UInt8 = b0 == 0xF0 ? 0x90 : 0x80
-            let hi: UInt8 = b0 == 0xF4 ? 0x8F : 0xBF
-            guard let c1 = cont(1, lo, hi), let c2 = cont(2), let c3 = cont(3) else { return (nil, 1) }
-            return ((UInt32(b0 & 0x07) << 18) | (c1 << 12) | (c2 << 6) | c3, 4)
-        default:
-            return (nil, 1)
-        }
-    }
-
     /// The runes of `b` as (scalar, byte range) pairs; invalid bytes become U+FFFD of width 1.
     static func runes(_ b: [UInt8]) -> [(scalar: UInt32, start: Int, end: Int)] {
         var out: [(UInt32, Int, Int)] = []
         out.reserveCapacity(b.count)
         var i = 0
         while i < b.count {
-            let (s, w) = decodeRune(b, at: i)
+            let (s, w) = GoStrconv.decodeRune(b, at: i)
             out.append((s ?? 0xFFFD, i, i + w))
             i += w
         }

@@ -176,7 +176,7 @@ struct GoSprintf {
                 write("%!(NOVERB)")
                 break formatLoop
             }
-            let (decoded, size) = GoBytes.decodeRune(s, at: i)
+            let (decoded, size) = GoStrconv.decodeRune(s, at: i)
             let verb = Unicode.Scalar(decoded ?? 0xFFFD) ?? "\u{FFFD}"
             i += size
             if verb == "%" {

@@ -1,74 +1,7 @@
-/// Go's `strconv.Quote` and `strconv.Unquote`.
-enum GoStrconv {
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII
-    /// space.
-    static func isPrint(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F }
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-            .nonspacingMark, .spacingMark, .enclosingMark,
-            .decimalNumber, .letterNumber, .otherNumber,
-            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-            .initialPunctuation, .finalPunctuation, .otherPunctuation,
-            .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
+import Bloblang
 
-    /// `strconv.Quote`: a double-quoted Go string literal, escaping control characters,
-    /// non-printable runes and invalid UTF-8 bytes.
-    static func quote(_ s: [UInt8]) -> String {
-        var out = "\""
-        var i = 0
-        while i < s.count {
-            let (decoded, width) = GoBytes.decodeRune(s, at: i)
-            defer { i += width }
-            guard let value = decoded, let scalar = Unicode.Scalar(value) else {
-                out += "\\x" + hex(UInt32(s[i]), width: 2)
-                continue
-            }
-            appendEscaped(scalar, quote: "\"", to: &out)
-        }
-        return out + "\""
-    }
-
-    /// `strconv.Quote` for text.
-    static func quote(_ s: String) -> String { quote(Array(s.utf8)) }
-
-    /// Appends one rune as it appears inside a quoted literal.
-    static func appendEscaped(_ scalar: Unicode.Scalar, quote: Character, to out: inout String) {
-        switch scalar {
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        case "\\": out += "\\\\"
-        default:
-            if Character(scalar) == quote {
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            } else if isPrint(scalar) {
-                out.unicodeScalars.append(scalar)
-            } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\x" + hex(scalar.value, width: 2)
-            } else if scalar.value < 0x10000 {
-                out += "\\u" + hex(scalar.value, width: 4)
-            } else {
-                out += "\\U" + hex(scalar.value, width: 8)
-            }
-        }
-    }
-
-    static func hex(_ v: UInt32, width: Int) -> String {
-        let digits = String(v, radix: 16)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
+/// `strconv.Unquote` (the quoting half of `GoStrconv` is in the Bloblang core).
+extension GoStrconv {
     /// The error `strconv.Unquote` returns for any malformed literal.
     static let syntaxError = "invalid syntax"
 
@@ -103,7 +36,7 @@ enum GoStrconv {
             let c = body[i]
             if c == q { return nil }
             if c != UInt8(ascii: "\\") {
-                let (decoded, width) = GoBytes.decodeRune(body, at: i)
+                let (decoded, width) = GoStrconv.decodeRune(body, at: i)
                 if decoded == nil {
                     out.append(contentsOf: [0xEF, 0xBF, 0xBD])  // Go writes U+FFFD for a bad byte here
                 } else {

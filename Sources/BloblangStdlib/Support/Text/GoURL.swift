@@ -1,3 +1,5 @@
+import Bloblang
+
 /// URL escaping and parsing with the results of Go's `net/url`.
 enum GoURL {
     /// The part of a URL a string is escaped for; each allows a different set of bytes.
