@@ -127,7 +127,7 @@ enum ByteScanner: Sendable, Equatable {
             let text = String(codec.dropFirst("chunker:".count))
             guard let size = Int(text), size > 0 else {
                 throw config.error(
-                    "invalid chunk size for chunker codec: strconv.ParseInt: parsing \(goQuote(text)): invalid syntax",
+                    "invalid chunk size for chunker codec: strconv.ParseInt: parsing \(GoStrconv.quote(text)): invalid syntax",
                     field: "codec")
             }
             return .chunker(size: size)

@@ -84,7 +84,7 @@ public struct ComponentConfig: Sendable {
         do {
             return Double(try GoDuration.parse(text)) / 1e9
         } catch {
-            throw self.error("invalid duration \(goQuote(text)): \(error.message)", field: name)
+            throw self.error("invalid duration \(GoStrconv.quote(text)): \(error.message)", field: name)
         }
     }
 

@@ -237,23 +237,23 @@ final class ConfigWalker {
         case .int:
             if case .int = v { return }
             if case .string(let s) = v, Int(s) != nil { return }
-            error("expected int value, got \(ConfigLoader.shortTag(node)) \(goQuote(text))", path: path, at: node.location)
+            error("expected int value, got \(ConfigLoader.shortTag(node)) \(GoStrconv.quote(text))", path: path, at: node.location)
         case .float:
             switch v {
             case .int, .uint, .float: return
             case .string(let s) where Double(s) != nil: return
             default:
-                error("expected float value, got \(ConfigLoader.shortTag(node)) \(goQuote(text))", path: path, at: node.location)
+                error("expected float value, got \(ConfigLoader.shortTag(node)) \(GoStrconv.quote(text))", path: path, at: node.location)
             }
         case .bool:
             if case .bool = v { return }
-            error("expected bool value, got \(ConfigLoader.shortTag(node)) \(goQuote(text))", path: path, at: node.location)
+            error("expected bool value, got \(ConfigLoader.shortTag(node)) \(GoStrconv.quote(text))", path: path, at: node.location)
         case .duration:
             if text.isEmpty { return }
             do {
                 _ = try GoDuration.parse(text)
             } catch {
-                self.error("invalid duration \(goQuote(text)): \(error.message)", path: path, at: node.location)
+                self.error("invalid duration \(GoStrconv.quote(text)): \(error.message)", path: path, at: node.location)
             }
         case .bloblang:
             if text.isEmpty { return }

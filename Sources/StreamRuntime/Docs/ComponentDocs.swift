@@ -150,7 +150,7 @@ public struct ComponentDocs: Sendable {
     /// A value in YAML flow style (JSON, with plain strings quoted).
     static func yaml(_ v: Value) -> String {
         switch v {
-        case .string(let s) where s.contains("\n"): return goQuote(s)
+        case .string(let s) where s.contains("\n"): return GoStrconv.quote(s)
         default: return String(decoding: JSONWriter.compact(v, escapeHTML: false), as: UTF8.self)
         }
     }

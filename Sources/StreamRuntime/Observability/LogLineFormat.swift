@@ -45,7 +45,7 @@ public struct LogLineFormat: Sendable, Equatable {
                 if !out.isEmpty { out += " " }
                 out += k
                 out += "="
-                out += Self.needsQuoting(v) ? goQuote(v) : v
+                out += Self.needsQuoting(v) ? GoStrconv.quote(v) : v
             }
             if let stamp { pair(timestampName, stamp) }
             pair(levelName, level)

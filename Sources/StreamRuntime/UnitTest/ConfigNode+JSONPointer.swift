@@ -83,7 +83,7 @@ extension ConfigNode {
     private static func index(_ token: String, count: Int, walked: String) throws(UnitTestError) -> Int {
         guard var i = Int(token) else {
             throw UnitTestError(
-                "\(walked): failed to parse path segment as array index: strconv.Atoi: parsing \(goQuote(token)): invalid syntax")
+                "\(walked): failed to parse path segment as array index: strconv.Atoi: parsing \(GoStrconv.quote(token)): invalid syntax")
         }
         if i < 0 { i += count }
         if i < 0 { throw UnitTestError("\(walked): target index less than zero") }

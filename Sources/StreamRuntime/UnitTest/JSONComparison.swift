@@ -97,7 +97,7 @@ public enum JSONComparison {
             && key.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
             }
-        return plain ? ".\(key)" : ".\(goQuote(key))"
+        return plain ? ".\(key)" : ".\(GoStrconv.quote(key))"
     }
 
     /// Compact JSON, cut short when long.

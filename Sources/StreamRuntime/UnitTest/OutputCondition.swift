@@ -185,10 +185,10 @@ public struct OutputConditions: Sendable {
         if let text = try r.optionalString("content_equals") { out.append(.contentEquals(text)) }
         if let pattern = try r.optionalString("content_matches") {
             do {
-                let m = try environment.parse("root = content().string().re_match(\(goQuote(pattern)))")
+                let m = try environment.parse("root = content().string().re_match(\(GoStrconv.quote(pattern)))")
                 out.append(.contentMatches(pattern: pattern, m))
             } catch {
-                throw r.error("content_matches: invalid pattern \(goQuote(pattern)): \(error.message)", field: "content_matches")
+                throw r.error("content_matches: invalid pattern \(GoStrconv.quote(pattern)): \(error.message)", field: "content_matches")
             }
         }
         if let meta = try r.optionalValueMap("metadata_equals") { out.append(.metadataEquals(meta)) }
