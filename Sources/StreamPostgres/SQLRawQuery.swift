@@ -9,6 +9,18 @@ struct SQLRawQuery: Sendable {
     let when: SQLMessageMapping?
     let execOnly: Bool
 
+    /// `unsafe_dynamic_query` of the `sql_raw` processor and output.
+    static let unsafeDynamicQueryField = FieldSpec(
+        "unsafe_dynamic_query", .bool,
+        "Interpolate `${! ... }` functions in the statements per message. Only for trusted values (such as a table name checked earlier): interpolated text becomes part of the SQL.",
+        default: .bool(false), advanced: true)
+
+    /// The top-level `args_mapping` of the `sql_raw` processor and output.
+    static let argsMappingField = FieldSpec(
+        "args_mapping", .bloblang, "A mapping returning the array of values bound to the placeholders of `query`.",
+        optional: true,
+        examples: [.string("root = [ this.cat.meow, this.doc.woofs[0] ]"), .string(#"root = [ meta("user.id") ]"#)])
+
     /// The fields of an entry of `queries`.
     static func entryFields(output: Bool) -> [FieldSpec] {
         var fields = [

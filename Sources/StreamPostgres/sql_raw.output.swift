@@ -26,14 +26,8 @@ extension ComponentSpec {
             FieldSpec(
                 "query", .string, "The statement to run, with `$1`, `$2`, ... placeholders.", optional: true,
                 examples: [.string("INSERT INTO footable (foo, bar, baz) VALUES ($1, $2, $3);")]),
-            FieldSpec(
-                "unsafe_dynamic_query", .bool,
-                "Interpolate `${! ... }` functions in the statements per message. Only for trusted values: interpolated text becomes part of the SQL.",
-                default: .bool(false), advanced: true),
-            FieldSpec(
-                "args_mapping", .bloblang, "A mapping returning the array of values bound to the placeholders of `query`.",
-                optional: true,
-                examples: [.string("root = [ this.cat.meow, this.doc.woofs[0] ]"), .string(#"root = [ meta("user.id") ]"#)]),
+            SQLRawQuery.unsafeDynamicQueryField,
+            SQLRawQuery.argsMappingField,
             FieldSpec(
                 "queries", .array(.object(SQLRawQuery.entryFields(output: true))),
                 "Statements run after `query` for each message (or, with `when` conditions, the first that applies).",

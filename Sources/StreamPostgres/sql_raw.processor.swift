@@ -34,14 +34,8 @@ extension ComponentSpec {
                     .string("INSERT INTO footable (foo, bar, baz) VALUES ($1, $2, $3);"),
                     .string("SELECT * FROM footable WHERE user_id = $1;"),
                 ]),
-            FieldSpec(
-                "unsafe_dynamic_query", .bool,
-                "Interpolate `${! ... }` functions in the statements per message. Only for trusted values (such as a table name checked earlier): interpolated text becomes part of the SQL.",
-                default: .bool(false), advanced: true),
-            FieldSpec(
-                "args_mapping", .bloblang, "A mapping returning the array of values bound to the placeholders of `query`.",
-                optional: true,
-                examples: [.string("root = [ this.cat.meow, this.doc.woofs[0] ]"), .string(#"root = [ meta("user.id") ]"#)]),
+            SQLRawQuery.unsafeDynamicQueryField,
+            SQLRawQuery.argsMappingField,
             FieldSpec(
                 "exec_only", .bool,
                 "Discard the rows and keep the message as it is (for INSERT, UPDATE, DELETE).", optional: true),
@@ -117,14 +111,7 @@ struct SQLRawProcessor: Processor {
         do {
             return [try await database.pool.withConnection { conn in self.run(batch, context: context, on: conn) }]
         } catch {
-            let reason = "\(error)"
-            return [
-                batch.map { m in
-                    var m = m
-                    m.error = reason
-                    return m
-                }
-            ]
+            return [batch.flagged("\(error)")]
         }
     }
 

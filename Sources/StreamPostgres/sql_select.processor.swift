@@ -73,14 +73,7 @@ struct SQLSelectProcessor: Processor {
             }
             return [work]
         } catch {
-            let reason = "\(error)"
-            return [
-                batch.map { m in
-                    var m = m
-                    m.error = reason
-                    return m
-                }
-            ]
+            return [batch.flagged("\(error)")]
         }
     }
 

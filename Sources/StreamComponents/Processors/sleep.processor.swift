@@ -66,11 +66,7 @@ final class SleepProcessor: Processor {
             }
             if !(await wait(nanoseconds: ns)) {
                 // Stopped: Benthos fails the whole batch with this error.
-                return [
-                    batch.map {
-                        var m = $0; m.error = "processor stopped"; return m
-                    }
-                ]
+                return [batch.flagged("processor stopped")]
             }
         }
         return [batch]

@@ -80,3 +80,14 @@ public struct Message: Sendable {
 
 /// An ordered group of messages processed and acknowledged together.
 public typealias Batch = [Message]
+
+extension Array where Element == Message {
+    /// The batch with every message flagged with `reason` (a processor that failed as a whole).
+    public func flagged(_ reason: String) -> Batch {
+        map { m in
+            var m = m
+            m.error = reason
+            return m
+        }
+    }
+}
