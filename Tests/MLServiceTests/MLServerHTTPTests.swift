@@ -167,20 +167,20 @@ struct MLServerHTTPTests {
 
     @Test("hang rate 1 never answers; shutdown still completes")
     func hangKnob() async throws {
-        try await withServer(faults: FaultInjector(hangRate: 1)) { port in
-            let r = try await RawHTTPClient.send(
-                port: port, method: "POST", path: "/inference", body: Array(#"{"prompt": "x"}"#.utf8), timeout: 1)
-            #expect(r == nil)
-            #expect(try await RawHTTPClient.send(port: port, path: "/health")?.status == 200)
-        }
+        try await expectNoAnswerWithinASecond(faults: FaultInjector(hangRate: 1))
     }
 
     @Test("latency knob delays the answer but not the probes")
     func latencyKnob() async throws {
-        try await withServer(faults: FaultInjector(latencyMilliseconds: 3000)) { port in
-            let slow = try await RawHTTPClient.send(
+        try await expectNoAnswerWithinASecond(faults: FaultInjector(latencyMilliseconds: 3000))
+    }
+
+    /// With `faults`, an inference request gets no answer within a second while /health answers.
+    private func expectNoAnswerWithinASecond(faults: FaultInjector) async throws {
+        try await withServer(faults: faults) { port in
+            let r = try await RawHTTPClient.send(
                 port: port, method: "POST", path: "/inference", body: Array(#"{"prompt": "x"}"#.utf8), timeout: 1)
-            #expect(slow == nil)
+            #expect(r == nil)
             #expect(try await RawHTTPClient.send(port: port, path: "/health")?.status == 200)
         }
     }

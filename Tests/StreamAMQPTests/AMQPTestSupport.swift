@@ -78,25 +78,9 @@ enum AMQPTest {
         }
     }
 
-    /// Runs `body` with a deadline, failing instead of hanging.
+    /// Runs `body` with a deadline, failing (`DeadlineExceeded`) instead of hanging.
     static func within<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw TimedOut(seconds: seconds)
-            }
-            return value
-        }
-    }
-
-    struct TimedOut: Error, CustomStringConvertible {
-        var seconds: Double
-        var description: String { "timed out after \(seconds)s" }
+        try await withDeadline(seconds: seconds, body)
     }
 }
 

@@ -68,23 +68,10 @@ enum IOTest {
         FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Runs `body` with a deadline, failing instead of hanging.
+    /// Runs `body` with a deadline, failing (`DeadlineExceeded`) instead of hanging.
     static func within<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body() }
-            group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let value = first else {
-                throw TimedOut()
-            }
-            return value
-        }
+        try await withDeadline(seconds: seconds, body)
     }
-
-    struct TimedOut: Error {}
 }
 
 /// An output that records what it is given, failing the first `failures` writes.
