@@ -110,17 +110,18 @@ struct BranchProcessor: Processor {
         -> Batch
     {
         var originals = originals
-        let ctx = resultMap.makeContext()
-        var reference: Batch = results.map { $0 ?? Message(content: []) }
-        let batchMessages = MessageMapper.batchMessages(reference)
-        for i in results.indices where results[i] != nil {
-            do {
-                if let merged = try resultMap.mapOnto(originals[i], ctx, reference: &reference, index: i, batch: batchMessages) {
-                    originals[i] = merged
+        resultMap.withContext { ctx in
+            var reference: Batch = results.map { $0 ?? Message(content: []) }
+            let batchMessages = MessageMapper.batchMessages(reference)
+            for i in results.indices where results[i] != nil {
+                do throws(RuntimeError) {
+                    if let merged = try resultMap.mapOnto(originals[i], ctx, reference: &reference, index: i, batch: batchMessages) {
+                        originals[i] = merged
+                    }
+                } catch {
+                    logger.error("Branch error: result mapping failed: \(error.message)")
+                    originals[i].error = "result mapping failed: \(error.message)"
                 }
-            } catch {
-                logger.error("Branch error: result mapping failed: \(error.message)")
-                originals[i].error = "result mapping failed: \(error.message)"
             }
         }
         return originals
@@ -141,23 +142,24 @@ struct BranchProcessor: Processor {
 
     static func makeRequests(_ batch: Batch, _ requestMap: MessageMapper, _ logger: StructuredLogger) -> Requests {
         var out = Requests()
-        let ctx = requestMap.makeContext()
-        var reference = batch
-        let batchMessages = MessageMapper.batchMessages(batch)
-        for i in batch.indices {
-            var start = batch[i]
-            start.error = nil
-            start.setContent([])
-            do {
-                if let r = try requestMap.mapOnto(start, ctx, reference: &reference, index: i, batch: batchMessages) {
-                    out.messages.append(r)
-                } else {
+        requestMap.withContext { ctx in
+            var reference = batch
+            let batchMessages = MessageMapper.batchMessages(batch)
+            for i in batch.indices {
+                var start = batch[i]
+                start.error = nil
+                start.setContent([])
+                do throws(RuntimeError) {
+                    if let r = try requestMap.mapOnto(start, ctx, reference: &reference, index: i, batch: batchMessages) {
+                        out.messages.append(r)
+                    } else {
+                        out.skippedOrFailed.append(i)
+                    }
+                } catch {
+                    logger.debug("Failed to map request '\(i)': \(error.message)")
                     out.skippedOrFailed.append(i)
+                    out.errors.append(MapError(index: i, message: "request mapping failed: \(error.message)"))
                 }
-            } catch {
-                logger.debug("Failed to map request '\(i)': \(error.message)")
-                out.skippedOrFailed.append(i)
-                out.errors.append(MapError(index: i, message: "request mapping failed: \(error.message)"))
             }
         }
         return out

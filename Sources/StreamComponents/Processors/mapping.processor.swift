@@ -52,21 +52,9 @@ struct MappingProcessor: Processor {
     }
 
     private func run(_ batch: Batch) -> [Batch] {
-        let ctx = mapper.makeContext()
-        var reference = batch
-        let batchMessages = MessageMapper.batchMessages(batch)
-        var out: Batch = []
-        out.reserveCapacity(batch.count)
-        for i in batch.indices {
-            do {
-                if let m = try mapper.mapPart(ctx, reference: &reference, index: i, batch: batchMessages) { out.append(m) }
-            } catch {
-                observer.logger.error(error.message)
-                var failed = batch[i]
-                failed.error = error.message
-                out.append(failed)
-            }
+        // Each message is read once: its parsed document need not go back into the batch.
+        mapper.mapEach(batch, logger: observer.logger) { ctx, message, i, batchMessages throws(RuntimeError) in
+            try mapper.mapPart(ctx, message: &message, index: i, size: batch.count, batch: batchMessages)
         }
-        return out.isEmpty ? [] : [out]
     }
 }

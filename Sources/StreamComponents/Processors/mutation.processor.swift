@@ -44,25 +44,13 @@ struct MutationProcessor: Processor {
     }
 
     private func run(_ batch: Batch) -> [Batch] {
-        let ctx = mapper.makeContext()
-        var reference = batch
-        let batchMessages = MessageMapper.batchMessages(batch)
-        var out: Batch = []
-        out.reserveCapacity(batch.count)
-        for i in batch.indices {
-            do {
-                let target = reference[i]
-                if let m = try mapper.mapOnto(
-                    target, ctx, reference: &reference, index: i, batch: batchMessages, thisFollowsRoot: true) {
-                    out.append(m)
-                }
-            } catch {
-                observer.logger.error(error.message)
-                var failed = batch[i]
-                failed.error = error.message
-                out.append(failed)
-            }
+        mapper.mapEach(batch, logger: observer.logger) { ctx, message, i, batchMessages throws(RuntimeError) in
+            // The message is both the target and what `this` reads: parse it once.
+            _ = try? message.structured()
+            let target = message
+            return try mapper.mapOnto(
+                target, ctx, message: &message, index: i, size: batch.count, batch: batchMessages,
+                thisFollowsRoot: true)
         }
-        return out.isEmpty ? [] : [out]
     }
 }

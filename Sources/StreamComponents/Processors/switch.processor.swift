@@ -136,14 +136,15 @@ struct SwitchProcessor: Processor {
 
     /// Runs a case's check on each message of `batch`.
     static func test(_ check: MessageMapper, _ batch: Batch) -> [Result<Bool, RuntimeError>] {
-        let ctx = check.makeContext()
-        var reference = batch
-        let batchMessages = MessageMapper.batchMessages(batch)
-        return batch.indices.map { j in
-            do throws(RuntimeError) {
-                return .success(try check.query(ctx, reference: &reference, index: j, batch: batchMessages))
-            } catch {
-                return .failure(error)
+        check.withContext { ctx in
+            var reference = batch
+            let batchMessages = MessageMapper.batchMessages(batch)
+            return batch.indices.map { j in
+                do throws(RuntimeError) {
+                    return .success(try check.query(ctx, reference: &reference, index: j, batch: batchMessages))
+                } catch {
+                    return .failure(error)
+                }
             }
         }
     }
