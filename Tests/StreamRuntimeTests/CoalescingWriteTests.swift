@@ -68,7 +68,8 @@ final class EagerBulkInput: BulkInput {
     var largestRequest: Int { largest.withLock { $0 } }
 }
 
-/// A coalescing output recording how many batches each call carried; it can refuse calls.
+/// A coalescing output recording how many messages each write carried (it encodes each
+/// message as a line); it can refuse writes.
 final class CoalescingFakeOutput: CoalescingOutput {
     private let refuse: Bool
     private let state = Mutex((written: [String](), callSizes: [Int]()))
@@ -77,14 +78,23 @@ final class CoalescingFakeOutput: CoalescingOutput {
 
     func connect() async throws {}
 
-    func write(_ batch: Batch) async throws { try await write(batches: [batch]) }
+    func write(_ batch: Batch) async throws {
+        var bytes: [UInt8] = []
+        encode(batch, into: &bytes)
+        try await write(encoded: bytes)
+    }
 
-    func write(batches: [Batch]) async throws {
-        state.withLock { $0.callSizes.append(batches.count) }
-        if refuse { throw FakeError("disk full") }
-        state.withLock { s in
-            for b in batches { s.written.append(contentsOf: b.map(\.text)) }
+    func encode(_ batch: Batch, into buffer: inout [UInt8]) {
+        for m in batch { buffer.append(contentsOf: m.content + [0x0A]) }
+    }
+
+    func write(encoded bytes: [UInt8]) async throws {
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map {
+            String(decoding: $0, as: UTF8.self)
         }
+        state.withLock { $0.callSizes.append(lines.count) }
+        if refuse { throw FakeError("disk full") }
+        state.withLock { $0.written.append(contentsOf: lines) }
     }
 
     func close() async {}

@@ -1,3 +1,5 @@
+import StreamRuntime
+
 /// How an output that writes a byte stream (stdout, files) separates messages: the `codec`
 /// field of those outputs.
 enum WriterCodec: Sendable, Equatable {
@@ -34,11 +36,12 @@ enum WriterCodec: Sendable, Equatable {
         return true
     }
 
-    /// Appends `content` and, unless it already ends with it, the delimiter to `out`.
-    func encode(_ content: [UInt8], into out: inout [UInt8]) {
-        out.append(contentsOf: content)
+    /// Appends the content of `message` and, unless it already ends with it, the delimiter.
+    func encode(_ message: Message, into out: inout [UInt8]) {
+        let start = out.count
+        message.appendContent(to: &out)
         guard case .delimited(let delimiter) = self, !delimiter.isEmpty else { return }
-        if content.count >= delimiter.count, content.suffix(delimiter.count).elementsEqual(delimiter) { return }
+        if out.count - start >= delimiter.count, out[(out.count - delimiter.count)...].elementsEqual(delimiter) { return }
         out.append(contentsOf: delimiter)
     }
 }

@@ -103,12 +103,12 @@ actor FileOutput: Output {
                 throw FilePathInterpolationError(description: "path interpolation error: \(error.message)")
             }
             if codec.appends, target == pendingPath {
-                codec.encode(message.content, into: &buffer)
+                codec.encode(message, into: &buffer)
                 continue
             }
             if let pendingPath { try flush(buffer, to: pendingPath) }
             buffer.removeAll(keepingCapacity: true)
-            codec.encode(message.content, into: &buffer)
+            codec.encode(message, into: &buffer)
             pendingPath = target
         }
         if let pendingPath { try flush(buffer, to: pendingPath) }

@@ -60,41 +60,21 @@ final class StdoutOutput: CoalescingOutput {
 
     func write(_ batch: Batch) async throws {
         guard !batch.isEmpty else { return }
-        var out: [UInt8]
-        if batch.count == 1 {
-            // `content` serialises structured messages: take it once.
-            let content = batch[0].content
-            out = []
-            out.reserveCapacity(content.count + 1)
-            codec.encode(content, into: &out)
-        } else {
-            out = []
-            for message in batch { codec.encode(message.content, into: &out) }
-        }
-        try lock.withLock { _ throws(POSIXIOError) in
-            try POSIXIO.writeAll(fileDescriptor, out, path: "/dev/stdout")
-        }
+        var out: [UInt8] = []
+        encode(batch, into: &out)
+        try await write(encoded: out)
     }
 
-    /// Several batches in one system call (the pipeline coalesces them when input is waiting).
-    func write(batches: [Batch]) async throws {
-        // Serialise first, then copy into a buffer of the right size: growing one buffer
-        // through many messages would reallocate and copy it several times.
-        var contents: [[UInt8]] = []
-        var size = 0
-        for batch in batches {
-            for message in batch {
-                let content = message.content
-                size += content.count + 1
-                contents.append(content)
-            }
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(size + 16)
-        for content in contents { codec.encode(content, into: &out) }
-        guard !out.isEmpty else { return }
+    /// Appends each message and its delimiter: the pipeline does this as soon as a batch is
+    /// processed and writes the bytes of several batches with one `write(encoded:)`.
+    func encode(_ batch: Batch, into buffer: inout [UInt8]) {
+        for message in batch { codec.encode(message, into: &buffer) }
+    }
+
+    func write(encoded bytes: [UInt8]) async throws {
+        guard !bytes.isEmpty else { return }
         try lock.withLock { _ throws(POSIXIOError) in
-            try POSIXIO.writeAll(fileDescriptor, out, path: "/dev/stdout")
+            try POSIXIO.writeAll(fileDescriptor, bytes, path: "/dev/stdout")
         }
     }
 

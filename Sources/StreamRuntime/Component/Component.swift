@@ -52,13 +52,18 @@ public protocol Output: Sendable {
     func close() async
 }
 
-/// An output for which writing several batches at once costs about as much as writing one
-/// (one system call for all: `stdout`). When input is already waiting and processing is
-/// quick, the pipeline hands it the batches of a few messages in one call.
+/// An output that stores a byte stream, for which writing several batches at once costs about
+/// as much as writing one (one system call for all: `stdout`). The pipeline encodes each batch
+/// as soon as it is processed (while the message is still in the cache, and so that its memory
+/// is freed at once) and, when input is already waiting and processing is quick, writes the
+/// bytes of a few batches in one call.
 public protocol CoalescingOutput: Output {
-    /// Writes `batches` in order as one operation: it returns once all are stored and throws
-    /// when any was not (none is then counted as written).
-    func write(batches: [Batch]) async throws
+    /// Appends the bytes that writing `batch` would store to `buffer`.
+    func encode(_ batch: Batch, into buffer: inout [UInt8])
+    /// Stores bytes made by `encode` (of one or more batches, in order) as one operation: it
+    /// returns once all are stored and throws when they were not (none is then counted as
+    /// written).
+    func write(encoded bytes: [UInt8]) async throws
 }
 
 /// A built component of any kind.

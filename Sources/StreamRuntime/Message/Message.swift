@@ -45,6 +45,19 @@ public struct Message: Sendable {
         }
     }
 
+    /// Appends the raw content (see ``content``) to `out`, without the intermediate array.
+    public func appendContent(to out: inout [UInt8]) {
+        switch body {
+        case .bytes(let b), .both(let b, _): out.append(contentsOf: b)
+        case .structured(let v):
+            switch v {
+            case .string(let s): out.append(contentsOf: s.utf8)
+            case .bytes(let b): out.append(contentsOf: b)
+            default: JSONWriter.append(v, to: &out, escapeHTML: false)
+            }
+        }
+    }
+
     /// The content as a string.
     public var text: String { String(decoding: content, as: UTF8.self) }
 

@@ -32,9 +32,19 @@ public final class StreamPipeline: Sendable {
         var readAt: ContinuousClock.Instant
     }
 
-    struct OutItem: Sendable {
-        var batch: Batch
-        var tracker: AckTracker
+    /// How a written batch settles the input batch it came from.
+    enum Settlement: Sendable {
+        /// The batch is all that its input batch became: it acks (or nacks) it directly.
+        case whole(AckHandler, readAt: ContinuousClock.Instant)
+        /// One of several batches made from one input batch.
+        case part(AckTracker)
+    }
+
+    /// What a worker hands to the output.
+    enum OutItem: Sendable {
+        case batch(Batch, Settlement)
+        /// Batches already encoded by a coalescing output, written with one call.
+        case encoded([UInt8], [Settlement], messages: Int)
     }
 
     private struct Control {
@@ -277,7 +287,7 @@ public final class StreamPipeline: Sendable {
         let abandonedWork = work.drainRemaining()
         let abandonedOut = outbox.drainRemaining()
         for w in abandonedWork { await settle(w.ack, .nack("the pipeline was shut down before the message was processed")) }
-        for o in abandonedOut { await o.tracker.resolve(failure: "the pipeline was shut down before the message was written") }
+        for o in abandonedOut { await resolve(o, failure: "the pipeline was shut down before the message was written") }
         drained.set()
         closed.store(true, ordering: .releasing)
         for p in processors { await p.close() }
@@ -413,35 +423,48 @@ public final class StreamPipeline: Sendable {
         Double(d.components.seconds) * 1e9 + Double(d.components.attoseconds) / 1e9
     }
 
+    /// Batches a worker has encoded for a coalescing output and not yet written.
+    private struct Held {
+        var bytes: [UInt8] = []
+        var settlements: [Settlement] = []
+        var messages = 0
+        var since = ContinuousClock.now
+
+        var isEmpty: Bool { settlements.isEmpty }
+
+        /// The held batches as one output item; the buffers start again empty.
+        mutating func take() -> OutItem {
+            let item = OutItem.encoded(bytes, settlements, messages: messages)
+            let size = bytes.count
+            bytes = []
+            bytes.reserveCapacity(min(size, 1 << 20))
+            settlements = []
+            settlements.reserveCapacity(StreamPipeline.holdBatches)
+            messages = 0
+            return item
+        }
+    }
+
     private func workerLoop() async {
-        // With a coalescing output, batches processed while more input is already waiting are
-        // held back and written together (one system call for many messages). A batch is held
-        // only while the next message is ready at once and processing has been quick (under
-        // `holdWhileFasterThan` on average), and for at most `holdBatches` batches or
-        // `holdLimit`: a held message waits for the processing of the few after it.
-        let coalescing = writesInline && coalescingOutput != nil
-        var held: [OutItem] = []
-        var heldSince = ContinuousClock.now
+        // With a coalescing output, each processed batch is encoded at once, and batches
+        // processed while more input is already waiting are held back and written together (one
+        // system call for many messages). A batch is held only while the next message is ready
+        // at once and processing has been quick (under `holdWhileFasterThan` on average), and for
+        // at most `holdBatches` batches or `holdLimit`: a held message waits for the processing
+        // of the few after it.
+        let coalescing = writesInline ? coalescingOutput : nil
+        var held = Held()
         let holdNanos = Self.nanoseconds(Self.holdWhileFasterThan)
         var averageNanos = holdNanos
         while true {
             var next = held.isEmpty ? nil : work.tryPop()
             if next == nil {
-                if !held.isEmpty {
-                    await submit(held)
-                    held.removeAll(keepingCapacity: true)
-                }
+                if !held.isEmpty { await submit(held.take()) }
                 next = await work.pop()
             }
             guard let item = next else { break }
             let started = ContinuousClock.now
-            var batches = [item.batch]
-            for p in processors {
-                var following: [Batch] = []
-                for b in batches { following.append(contentsOf: await p.process(b)) }
-                batches = following.filter { !$0.isEmpty }
-                if batches.isEmpty { break }
-            }
+            let batches = await process(item.batch)
             let readAt = item.readAt
             let ack = item.ack
             if batches.isEmpty {
@@ -450,25 +473,53 @@ public final class StreamPipeline: Sendable {
                 await settle(ack, .ack)
                 continue
             }
-            let tracker = AckTracker(parts: batches.count) { [self] result in
-                mInputLatency.record(since: readAt)
-                await settle(ack, result)
+            let settlement: Settlement
+            if batches.count == 1 {
+                settlement = .whole(ack, readAt: readAt)
+            } else {
+                settlement = .part(
+                    AckTracker(parts: batches.count) { [self] result in
+                        mInputLatency.record(since: readAt)
+                        await settle(ack, result)
+                    })
             }
-            for b in batches { held.append(OutItem(batch: b, tracker: tracker)) }
-            guard coalescing else {
-                await submit(held)
-                held.removeAll(keepingCapacity: true)
+            guard let coalescing else {
+                for b in batches { await submit(.batch(b, settlement)) }
                 continue
             }
+            if held.isEmpty { held.since = started }
+            for b in batches {
+                coalescing.encode(b, into: &held.bytes)
+                held.settlements.append(settlement)
+                held.messages += b.count
+            }
             let now = ContinuousClock.now
-            let took = now - started
-            averageNanos = 0.9 * averageNanos + 0.1 * Self.nanoseconds(took)
-            if held.count == batches.count { heldSince = started }
-            if averageNanos >= holdNanos || held.count >= Self.holdBatches || now - heldSince >= Self.holdLimit {
-                await submit(held)
-                held.removeAll(keepingCapacity: true)
+            averageNanos = 0.9 * averageNanos + 0.1 * Self.nanoseconds(now - started)
+            if averageNanos >= holdNanos || held.settlements.count >= Self.holdBatches
+                || now - held.since >= Self.holdLimit
+            {
+                await submit(held.take())
             }
         }
+    }
+
+    /// Runs a batch through the processors: the non-empty batches that come out.
+    private func process(_ batch: Batch) async -> [Batch] {
+        guard let first = processors.first else { return [batch] }
+        var batches = await first.process(batch)
+        for p in processors.dropFirst() {
+            if batches.contains(where: \.isEmpty) { batches.removeAll(where: \.isEmpty) }
+            switch batches.count {
+            case 0: return []
+            case 1: batches = await p.process(batches[0])
+            default:
+                var following: [Batch] = []
+                for b in batches { following.append(contentsOf: await p.process(b)) }
+                batches = following
+            }
+        }
+        if batches.contains(where: \.isEmpty) { batches.removeAll(where: \.isEmpty) }
+        return batches
     }
 
     // MARK: - Output
@@ -500,72 +551,87 @@ public final class StreamPipeline: Sendable {
 
     private var writesInline: Bool { options.outputConcurrency <= 1 }
 
-    /// Hands processed batches to the output: to the writer tasks, or (one write at a time)
+    /// Hands a processed item to the output: to the writer tasks, or (one write at a time)
     /// written by this worker when the output is idle.
-    private func submit(_ items: [OutItem]) async {
+    private func submit(_ item: OutItem) async {
         guard writesInline else {
-            for item in items where !outbox.push(item) {
-                await item.tracker.resolve(failure: "the pipeline was shut down before the message was written")
+            if !outbox.push(item) {
+                await resolve(item, failure: "the pipeline was shut down before the message was written")
             }
             return
         }
         let mine = inlineWrites.withLock { s -> Bool in
-            s.queue.append(contentsOf: items)
+            s.queue.append(item)
             if s.writing { return false }
             s.writing = true
             return true
         }
         guard mine else { return }
-        let coalescing = coalescingOutput
         while true {
-            let next: ArraySlice<OutItem> = inlineWrites.withLock { s in
+            let next: OutItem? = inlineWrites.withLock { s in
                 guard s.head < s.queue.count else {
                     s.queue.removeAll(keepingCapacity: true)
                     s.head = 0
                     s.writing = false
-                    return []
+                    return nil
                 }
-                // A coalescing output takes everything queued in one write; others one by one.
-                let end = coalescing == nil ? s.head + 1 : s.queue.count
-                let taken = s.queue[s.head..<end]
-                s.head = end
-                return taken
+                s.head += 1
+                return s.queue[s.head - 1]
             }
-            if next.isEmpty { return }
+            guard let next else { return }
             await outputReady.wait()
-            if next.count > 1, let coalescing {
-                let failure = await write(next.map(\.batch), to: coalescing)
-                for item in next { await item.tracker.resolve(failure: failure) }
-            } else {
-                for item in next {
-                    let failure = await write(item.batch)
-                    await item.tracker.resolve(failure: failure)
-                }
-            }
+            await write(next)
         }
     }
 
     private func writerLoop() async {
         while let item = await outbox.pop() {
             await outputReady.wait()
-            let failure = await write(item.batch)
-            await item.tracker.resolve(failure: failure)
+            await write(item)
         }
     }
 
-    /// Writes one batch, reconnecting when the output says it lost its connection.
+    /// Writes an item and settles the input batches it came from.
+    private func write(_ item: OutItem) async {
+        switch item {
+        case .batch(let batch, let settlement):
+            let failure = await write(messages: batch.count, batches: 1) { try await self.output.write(batch) }
+            await resolve(settlement, failure: failure)
+        case .encoded(let bytes, let settlements, let messages):
+            let failure: String?
+            if let coalescing = coalescingOutput {
+                failure = await write(messages: messages, batches: settlements.count) {
+                    try await coalescing.write(encoded: bytes)
+                }
+            } else {
+                failure = "the output cannot write encoded batches"
+            }
+            for s in settlements { await resolve(s, failure: failure) }
+        }
+    }
+
+    /// Nacks what `item` carried: it will not be written.
+    private func resolve(_ item: OutItem, failure: String) async {
+        switch item {
+        case .batch(_, let settlement): await resolve(settlement, failure: failure)
+        case .encoded(_, let settlements, _): for s in settlements { await resolve(s, failure: failure) }
+        }
+    }
+
+    /// Settles one input batch (or its part) after a write ended: `failure` is nil when the
+    /// write succeeded.
+    private func resolve(_ settlement: Settlement, failure: String?) async {
+        switch settlement {
+        case .whole(let ack, let readAt):
+            mInputLatency.record(since: readAt)
+            await settle(ack, failure.map { .nack($0) } ?? .ack)
+        case .part(let tracker):
+            await tracker.resolve(failure: failure)
+        }
+    }
+
+    /// Runs one write (`body`), reconnecting when the output says it lost its connection.
     /// - Returns: nil on success, else the reason for the nack.
-    private func write(_ batch: Batch) async -> String? {
-        await write(messages: batch.count, batches: 1) { try await self.output.write(batch) }
-    }
-
-    /// Writes several batches in one call of a coalescing output.
-    private func write(_ batches: [Batch], to output: any CoalescingOutput) async -> String? {
-        await write(messages: batches.reduce(0) { $0 + $1.count }, batches: batches.count) {
-            try await output.write(batches: batches)
-        }
-    }
-
     private func write(messages: Int, batches: Int, _ body: () async throws -> Void) async -> String? {
         while true {
             if !outputConnected.load(ordering: .relaxed) {
