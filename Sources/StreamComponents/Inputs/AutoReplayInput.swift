@@ -24,8 +24,8 @@ final class AutoReplayInput: BulkInput {
     private struct State {
         /// Batches nacked downstream, waiting to be sent again (oldest first).
         var retries: [Pending] = []
-        /// Handed out and not yet resolved, by id.
-        var inFlight: [UInt64: Pending] = [:]
+        /// Handed out and not yet resolved.
+        var inFlight = 0
         var nextID: UInt64 = 0
         var sourceEnded = false
         /// Readers waiting, after the end of the source, for an ack or a nack.
@@ -46,7 +46,7 @@ final class AutoReplayInput: BulkInput {
             let step: Step = state.withLock { s in
                 if !s.retries.isEmpty { return .replay(s.retries.removeFirst()) }
                 if !s.sourceEnded { return .readSource }
-                return s.inFlight.isEmpty ? .end : .wait
+                return s.inFlight == 0 ? .end : .wait
             }
             switch step {
             case .replay(var pending):
@@ -85,7 +85,8 @@ final class AutoReplayInput: BulkInput {
         else { return [try await read()] }
         do {
             let read = try await bulk.readAvailable(max: max)
-            return read.map { handOut(Pending(batch: $0.0, sourceAck: $0.1, attempts: 0)) }
+            state.withLock { $0.inFlight += read.count }
+            return read.map { ($0.0, acknowledgement(of: Pending(batch: $0.0, sourceAck: $0.1, attempts: 0))) }
         } catch let error as InputError where error == .endOfInput {
             state.withLock { $0.sourceEnded = true }
             return [try await self.read()]
@@ -99,25 +100,28 @@ final class AutoReplayInput: BulkInput {
 
     // MARK: - Internals
 
+    /// Hands a batch out; its acknowledgement (which the pipeline calls once) carries what a
+    /// replay needs.
     private func handOut(_ pending: Pending) -> (Batch, AckHandler) {
-        let id = state.withLock { s in
-            s.nextID += 1
-            s.inFlight[s.nextID] = pending
-            return s.nextID
-        }
-        return (pending.batch, { [weak self] result in await self?.resolve(id, result) })
+        state.withLock { $0.inFlight += 1 }
+        return (pending.batch, acknowledgement(of: pending))
     }
 
-    private func resolve(_ id: UInt64, _ result: AckResult) async {
-        let (pending, waiters) = state.withLock { s -> (Pending?, [CheckedContinuation<Void, Never>]) in
-            guard let pending = s.inFlight.removeValue(forKey: id) else { return (nil, []) }
+    /// The acknowledgement of a batch counted as in flight.
+    private func acknowledgement(of pending: Pending) -> AckHandler {
+        { result in await self.resolve(pending, result) }
+    }
+
+    private func resolve(_ pending: Pending, _ result: AckResult) async {
+        let waiters = state.withLock { s -> [CheckedContinuation<Void, Never>] in
+            s.inFlight -= 1
             if case .nack = result { s.retries.append(pending) }
-            let waiters = Array(s.waiters.values)
-            s.waiters.removeAll()
-            return (pending, waiters)
+            if s.waiters.isEmpty { return [] }
+            defer { s.waiters.removeAll() }
+            return Array(s.waiters.values)
         }
         for w in waiters { w.resume() }
-        if let pending, case .ack = result { await pending.sourceAck(.ack) }
+        if case .ack = result { await pending.sourceAck(.ack) }
     }
 
     private func waitForResolution() async {
@@ -128,7 +132,7 @@ final class AutoReplayInput: BulkInput {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let resumeNow = state.withLock { s -> Bool in
-                    if Task.isCancelled || !s.retries.isEmpty || s.inFlight.isEmpty { return true }
+                    if Task.isCancelled || !s.retries.isEmpty || s.inFlight == 0 { return true }
                     s.waiters[id] = continuation
                     return false
                 }

@@ -48,8 +48,12 @@ final class ChunkQueue: @unchecked Sendable {
             for waiter in all { waiter.continuation.resume(returning: item) }
             return
         }
-        while items.count - head >= capacity, waiters.isEmpty {
-            condition.wait()
+        // Once full, the producer sleeps until half the queue is free: one wake-up per
+        // capacity / 2 chunks rather than one per chunk.
+        if items.count - head >= capacity {
+            while items.count - head > capacity / 2, waiters.isEmpty {
+                condition.wait()
+            }
         }
         if !waiters.isEmpty {
             let waiter = waiters.removeFirst()
@@ -87,7 +91,7 @@ final class ChunkQueue: @unchecked Sendable {
                         items.removeFirst(head)
                         head = 0
                     }
-                    condition.signal()
+                    if items.count - head <= capacity / 2 { condition.signal() }
                     condition.unlock()
                     continuation.resume(returning: item)
                 } else if let terminal {
@@ -124,7 +128,7 @@ final class StdinRelay: Sendable {
     private let name: String
 
     /// A relay over any readable descriptor (tests use pipes).
-    init(fileDescriptor: Int32, name: String, capacity: Int = 16) {
+    init(fileDescriptor: Int32, name: String, capacity: Int = 4) {
         self.fileDescriptor = fileDescriptor
         self.name = name
         self.queue = ChunkQueue(capacity: capacity)
