@@ -331,6 +331,49 @@ struct InputTests {
         close(fds[0])
     }
 
+    @Test("a batch nacked from a bulk read comes again before the end, which waits for every ack")
+    func bulkReadsReplayNacks() async throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let relay = StdinRelay(fileDescriptor: fds[0], name: "replay-pipe")
+        let input = AutoReplayInput(StdinInput(relay: relay, scanner: .lines(delimiter: nil, maxLength: 1024, omitEmpty: false)))
+        try POSIXIO.writeAll(fds[1], Array("a\nb\nc\n".utf8), path: "pipe")
+        close(fds[1])
+        let run = try await IOTest.within(5) { try await input.readAvailable(max: 8) }
+        #expect(run.map { $0.0[0].text } == ["a", "b", "c"])
+        await run[0].1(.ack)
+        await run[1].1(.nack("output down"))
+        // "c" is still out: the replay of "b" comes first, and the end waits for "c".
+        let (again, ackAgain) = try await IOTest.within(5) { try await input.read() }
+        #expect(again[0].text == "b")
+        let end = Task { try await input.read() }
+        try await Task.sleep(nanoseconds: 20_000_000)
+        await ackAgain(.ack)
+        await run[2].1(.ack)
+        await #expect(throws: InputError.endOfInput) { _ = try await IOTest.within(5) { try await end.value } }
+        close(fds[0])
+    }
+
+    @Test("stdin larger than the relay's queue arrives whole and in order")
+    func stdinManyChunks() async throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let relay = StdinRelay(fileDescriptor: fds[0], name: "long-pipe")
+        let input = AutoReplayInput(StdinInput(relay: relay, scanner: .lines(delimiter: nil, maxLength: 1 << 20, omitEmpty: false)))
+        // About 2 MB: many 64 KiB chunks, so the reading thread fills the queue and waits.
+        let lines = (0..<40_000).map { "line \($0) " + String(repeating: "x", count: $0 % 80) }
+        let writer = fds[1]
+        let text = Array(lines.map { $0 + "\n" }.joined().utf8)
+        let writing = Thread {
+            try? POSIXIO.writeAll(writer, text, path: "pipe")
+            close(writer)
+        }
+        writing.start()
+        let batches = try await IOTest.within(20) { try await IOTest.drain(input, limit: 50_000) }
+        #expect(IOTest.texts(batches) == lines)
+        close(fds[0])
+    }
+
     @Test func stdinReadIsCancellable() async throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)

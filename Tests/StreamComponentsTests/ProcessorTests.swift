@@ -127,6 +127,46 @@ func sameJSON(_ a: String, _ b: String) -> Bool {
         #expect(logs.objects.contains { field($0, "level") == "error" && field($0, "msg") == error })
     }
 
+    @Test("a reused context starts each message without the variables of the one before")
+    func variablesDoNotLeakBetweenMessages() async throws {
+        let p = try processor(
+            """
+            mapping: |
+              if this.set { let x = this.n }
+              root.x = $x.catch("unset")
+            """)
+        // One message per batch, so the processor's context is reused from batch to batch.
+        var texts: [String] = []
+        for input in [#"{"set":true,"n":1}"#, #"{"set":false}"#, #"{"set":true,"n":3}"#, #"{"set":false}"#] {
+            texts += await p.process(messages(input)).texts.flatMap { $0 }
+        }
+        #expect(texts == [#"{"x":1}"#, #"{"x":"unset"}"#, #"{"x":3}"#, #"{"x":"unset"}"#])
+    }
+
+    @Test("batches processed at the same time each get a context of their own")
+    func concurrentBatches() async throws {
+        let p = try processor(
+            """
+            mapping: |
+              let n = this.n
+              let doubled = $n * 2
+              root.n = $n
+              root.sum = range(0, 200).fold(0, item -> item.tally + $doubled)
+            """)
+        let results = await withTaskGroup(of: (Int, [[String]]).self) { group in
+            for n in 0..<64 {
+                group.addTask { (n, await p.process(messages(#"{"n":\#(n)}"#)).texts) }
+            }
+            var all: [Int: [[String]]] = [:]
+            for await (n, texts) in group { all[n] = texts }
+            return all
+        }
+        #expect(results.count == 64)
+        for (n, texts) in results {
+            #expect(texts == [[#"{"n":\#(n),"sum":\#(n * 400)}"#]])
+        }
+    }
+
     @Test func unstructuredContentCannotBeReadAsThis() async throws {
         let p = try processor("mapping: 'root = this.a'")
         let out = await p.process(messages("hello"))
