@@ -40,7 +40,8 @@ struct MutationProcessor: Processor {
     let observer: ProcessorObserver
 
     func process(_ batch: Batch) async -> [Batch] {
-        await mapper.evaluate { run(batch) }
+        // Inline unless the mapping may recurse (no closure to allocate per batch then).
+        mapper.mayRecurse ? await mapper.evaluate { run(batch) } : run(batch)
     }
 
     private func run(_ batch: Batch) -> [Batch] {

@@ -456,14 +456,18 @@ public final class StreamPipeline: Sendable {
         var held = Held()
         let holdNanos = Self.nanoseconds(Self.holdWhileFasterThan)
         var averageNanos = holdNanos
+        // When the next batch follows at once, the time the last one ended is when it starts.
+        var lastEnd: ContinuousClock.Instant?
         while true {
             var next = held.isEmpty ? nil : work.tryPop()
             if next == nil {
+                lastEnd = nil
                 if !held.isEmpty { await submit(held.take()) }
                 next = await work.pop()
             }
             guard let item = next else { break }
-            let started = ContinuousClock.now
+            let started = lastEnd ?? ContinuousClock.now
+            lastEnd = nil
             let batches = await process(item.batch)
             let readAt = item.readAt
             let ack = item.ack
@@ -499,6 +503,8 @@ public final class StreamPipeline: Sendable {
                 || now - held.since >= Self.holdLimit
             {
                 await submit(held.take())
+            } else {
+                lastEnd = now
             }
         }
     }
@@ -606,7 +612,9 @@ public final class StreamPipeline: Sendable {
             } else {
                 failure = "the output cannot write encoded batches"
             }
-            for s in settlements { await resolve(s, failure: failure) }
+            // Written together, settled together: one clock reading for their latencies.
+            let now = ContinuousClock.now
+            for s in settlements { await resolve(s, failure: failure, at: now) }
         }
     }
 
@@ -620,10 +628,10 @@ public final class StreamPipeline: Sendable {
 
     /// Settles one input batch (or its part) after a write ended: `failure` is nil when the
     /// write succeeded.
-    private func resolve(_ settlement: Settlement, failure: String?) async {
+    private func resolve(_ settlement: Settlement, failure: String?, at now: ContinuousClock.Instant? = nil) async {
         switch settlement {
         case .whole(let ack, let readAt):
-            mInputLatency.record(since: readAt)
+            mInputLatency.record((now ?? ContinuousClock.now) - readAt)
             await settle(ack, failure.map { .nack($0) } ?? .ack)
         case .part(let tracker):
             await tracker.resolve(failure: failure)
