@@ -432,16 +432,15 @@ public final class StreamPipeline: Sendable {
 
         var isEmpty: Bool { settlements.isEmpty }
 
-        /// The held batches as one output item; the buffers start again empty.
-        mutating func take() -> OutItem {
-            let item = OutItem.encoded(bytes, settlements, messages: messages)
-            let size = bytes.count
-            bytes = []
-            bytes.reserveCapacity(min(size, 1 << 20))
-            settlements = []
-            settlements.reserveCapacity(StreamPipeline.holdBatches)
+        /// The held batches as one output item.
+        var item: OutItem { .encoded(bytes, settlements, messages: messages) }
+
+        /// Empties the buffers once their item was submitted. When this worker wrote it, the
+        /// buffers are its own again and keep their storage (no allocation per write).
+        mutating func clear() {
+            if bytes.capacity > 1 << 20 { bytes = [] } else { bytes.removeAll(keepingCapacity: true) }
+            settlements.removeAll(keepingCapacity: true)
             messages = 0
-            return item
         }
     }
 
@@ -462,7 +461,10 @@ public final class StreamPipeline: Sendable {
             var next = held.isEmpty ? nil : work.tryPop()
             if next == nil {
                 lastEnd = nil
-                if !held.isEmpty { await submit(held.take()) }
+                if !held.isEmpty {
+                    await submit(held.item)
+                    held.clear()
+                }
                 next = await work.pop()
             }
             guard let item = next else { break }
@@ -502,7 +504,8 @@ public final class StreamPipeline: Sendable {
             if averageNanos >= holdNanos || held.settlements.count >= Self.holdBatches
                 || now - held.since >= Self.holdLimit
             {
-                await submit(held.take())
+                await submit(held.item)
+                held.clear()
             } else {
                 lastEnd = now
             }
