@@ -143,6 +143,26 @@ func sameJSON(_ a: String, _ b: String) -> Bool {
         #expect(texts == [#"{"x":1}"#, #"{"x":"unset"}"#, #"{"x":3}"#, #"{"x":"unset"}"#])
     }
 
+    @Test("a context back in the pool holds nothing of the last message")
+    func idleContextsHoldNoMessage() throws {
+        let mapping = try Environment.standard.parse("let big = this.text\nroot.copy = $big")
+        let pool = ContextPool(mapping)
+        let document: Value = .object(["text": .string(String(repeating: "x", count: 100_000))])
+        try pool.withContext { ctx throws(RuntimeError) in
+            mapping.prepare(ctx, content: Array("{}".utf8), this: document, metadata: ["k": "v"])
+            try mapping.execute(ctx)
+            #expect(ctx.vars["big"] != nil)
+        }
+        // The same context comes back (one was made), emptied.
+        pool.withContext { ctx in
+            #expect(ctx.content.isEmpty)
+            #expect(ctx.metadata.isEmpty)
+            #expect(ctx.vars.isEmpty)
+            #expect(json(ctx.this) == "null")
+            #expect(json(ctx.root) == "null")
+        }
+    }
+
     @Test("batches processed at the same time each get a context of their own")
     func concurrentBatches() async throws {
         let p = try processor(

@@ -21,10 +21,20 @@ final class ContextPool: @unchecked Sendable {
     func withContext<T, E: Error>(_ body: (EvalContext) throws(E) -> T) throws(E) -> T {
         let ctx = lock.withLock { _ in free.popLast() } ?? mapping.makeContext()
         defer {
+            release(ctx)
             lock.withLock { _ in
                 if free.count < Self.keep { free.append(ctx) }
             }
         }
         return try body(ctx)
+    }
+
+    /// Drops what the last message left in `ctx` (document, result, variables, batch), so an
+    /// idle context holds no message's memory; the variable table keeps its capacity.
+    private func release(_ ctx: EvalContext) {
+        mapping.prepare(ctx, content: [], this: .null)
+        ctx.root = .nothing
+        ctx.vars.removeAll(keepingCapacity: true)
+        ctx.batch = []
     }
 }
