@@ -43,8 +43,8 @@ public final class StreamPipeline: Sendable {
     /// What a worker hands to the output.
     enum OutItem: Sendable {
         case batch(Batch, Settlement)
-        /// Batches already encoded by a coalescing output, written with one call.
-        case encoded([UInt8], [Settlement], messages: Int)
+        /// Batches already encoded by a coalescing output, written to it with one call.
+        case encoded([UInt8], [Settlement], messages: Int, output: any CoalescingOutput)
     }
 
     private struct Control {
@@ -432,8 +432,10 @@ public final class StreamPipeline: Sendable {
 
         var isEmpty: Bool { settlements.isEmpty }
 
-        /// The held batches as one output item.
-        var item: OutItem { .encoded(bytes, settlements, messages: messages) }
+        /// The held batches as one item for `output`, which encoded them.
+        func item(for output: any CoalescingOutput) -> OutItem {
+            .encoded(bytes, settlements, messages: messages, output: output)
+        }
 
         /// Empties the buffers once their item was submitted. When this worker wrote it, the
         /// buffers are its own again and keep their storage (no allocation per write).
@@ -461,22 +463,20 @@ public final class StreamPipeline: Sendable {
             var next = held.isEmpty ? nil : work.tryPop()
             if next == nil {
                 lastEnd = nil
-                if !held.isEmpty {
-                    await submit(held.item)
+                if let coalescing, !held.isEmpty {
+                    await submit(held.item(for: coalescing))
                     held.clear()
                 }
                 next = await work.pop()
             }
             guard let item = next else { break }
-            let started = lastEnd ?? ContinuousClock.now
-            lastEnd = nil
+            let started = lastEnd.take() ?? ContinuousClock.now
             let batches = await process(item.batch)
             let readAt = item.readAt
             let ack = item.ack
             if batches.isEmpty {
                 // Filtered out entirely: Benthos acknowledges such messages.
-                mInputLatency.record(since: readAt)
-                await settle(ack, .ack)
+                await acknowledge(ack, readAt: readAt, .ack)
                 continue
             }
             let settlement: Settlement
@@ -485,8 +485,7 @@ public final class StreamPipeline: Sendable {
             } else {
                 settlement = .part(
                     AckTracker(parts: batches.count) { [self] result in
-                        mInputLatency.record(since: readAt)
-                        await settle(ack, result)
+                        await acknowledge(ack, readAt: readAt, result)
                     })
             }
             guard let coalescing else {
@@ -504,7 +503,7 @@ public final class StreamPipeline: Sendable {
             if averageNanos >= holdNanos || held.settlements.count >= Self.holdBatches
                 || now - held.since >= Self.holdLimit
             {
-                await submit(held.item)
+                await submit(held.item(for: coalescing))
                 held.clear()
             } else {
                 lastEnd = now
@@ -606,14 +605,9 @@ public final class StreamPipeline: Sendable {
         case .batch(let batch, let settlement):
             let failure = await write(messages: batch.count, batches: 1) { try await self.output.write(batch) }
             await resolve(settlement, failure: failure)
-        case .encoded(let bytes, let settlements, let messages):
-            let failure: String?
-            if let coalescing = coalescingOutput {
-                failure = await write(messages: messages, batches: settlements.count) {
-                    try await coalescing.write(encoded: bytes)
-                }
-            } else {
-                failure = "the output cannot write encoded batches"
+        case .encoded(let bytes, let settlements, let messages, let output):
+            let failure = await write(messages: messages, batches: settlements.count) {
+                try await output.write(encoded: bytes)
             }
             // Written together, settled together: one clock reading for their latencies.
             let now = ContinuousClock.now
@@ -625,7 +619,7 @@ public final class StreamPipeline: Sendable {
     private func resolve(_ item: OutItem, failure: String) async {
         switch item {
         case .batch(_, let settlement): await resolve(settlement, failure: failure)
-        case .encoded(_, let settlements, _): for s in settlements { await resolve(s, failure: failure) }
+        case .encoded(_, let settlements, _, _): for s in settlements { await resolve(s, failure: failure) }
         }
     }
 
@@ -634,11 +628,18 @@ public final class StreamPipeline: Sendable {
     private func resolve(_ settlement: Settlement, failure: String?, at now: ContinuousClock.Instant? = nil) async {
         switch settlement {
         case .whole(let ack, let readAt):
-            mInputLatency.record((now ?? ContinuousClock.now) - readAt)
-            await settle(ack, failure.map { .nack($0) } ?? .ack)
+            await acknowledge(ack, readAt: readAt, failure.map { .nack($0) } ?? .ack, at: now)
         case .part(let tracker):
             await tracker.resolve(failure: failure)
         }
+    }
+
+    /// Records how long an input batch took from its read to `now` and settles it.
+    private func acknowledge(
+        _ ack: AckHandler, readAt: ContinuousClock.Instant, _ result: AckResult, at now: ContinuousClock.Instant? = nil
+    ) async {
+        mInputLatency.record((now ?? ContinuousClock.now) - readAt)
+        await settle(ack, result)
     }
 
     /// Runs one write (`body`), reconnecting when the output says it lost its connection.
